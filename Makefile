@@ -1,0 +1,75 @@
+# Vestnik — the two commands are `make run` and `make test`; the rest are their parts.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+E2E_PORT ?= 4173
+
+.PHONY: run dev build test setup test-native test-contract test-web test-e2e lint size demo clean
+
+## run: install what is missing, build the release app and serve it with the demo backend
+run: build
+	@echo
+	@echo "  Vestnik is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
+	@echo
+	node scripts/serve.mjs dist --port $(PORT)
+
+## dev: rebuild and reload on every change (debug build)
+dev: setup
+	trunk serve --port $(PORT)
+
+## build: a release dist/
+build: setup
+	trunk build --release
+
+## test: install what is missing, then every test layer; fails on the first failing layer
+test: setup lint test-native test-contract test-web test-e2e
+	@echo "make test: all layers passed"
+
+setup:
+	@bash scripts/setup.sh
+
+## lint: formatting and clippy, warnings are errors
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+## test-native: the pure core and the decoders against the demo backend (cargo test)
+test-native:
+	@echo "== native: cargo test =="
+	cargo test --test native --quiet
+
+## test-contract: the demo backend against the JSON Schemas in docs/schema
+test-contract:
+	@echo "== contract: JSON Schema =="
+	node tests/contract/validate.mjs
+
+## test-web: components mounted into a real DOM, in headless Chromium (wasm-bindgen-test)
+test-web:
+	@echo "== web: wasm-bindgen-test in Chromium =="
+	cargo test --target wasm32-unknown-unknown --test web
+
+## test-e2e: the built app driven in Chromium by Playwright
+test-e2e: build
+	@echo "== e2e: Playwright in Chromium =="
+	E2E_PORT=$(E2E_PORT) playwright test --config tests/e2e/playwright.config.mjs
+
+## size: raw, gzip and brotli bytes of what a reader downloads
+size:
+	@test -d dist || { echo "no dist/: run make build first"; exit 1; }
+	@printf '%-44s %10s %10s %10s\n' file raw gzip brotli
+	@for f in dist/*.wasm dist/*.js dist/*.css; do \
+	  printf '%-44s %10d %10d %10d\n' "$$f" $$(stat -c%s "$$f") $$(gzip -9c "$$f" | wc -c) $$(brotli -c -q 11 "$$f" | wc -c); \
+	done
+
+## demo: regenerate the demo backend in public/ (needs Pillow from PyPI, in a local venv)
+demo:
+	test -x .venv-demo/bin/python || python3 -m venv .venv-demo
+	.venv-demo/bin/pip install --quiet -r scripts/demo/requirements.txt
+	.venv-demo/bin/python scripts/demo/generate.py
+
+clean:
+	rm -rf dist tests/e2e/results
+	cargo clean

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Serves a built Vestnik (dist/) the way a static host should: correct MIME types
+// (application/wasm for streaming compilation), every app route falls back to
+// index.html, and a missing file with an extension is a real 404 (so the demo backend
+// answers 404 for an unknown article, as a dynamic one would).
+//
+//   node scripts/serve.mjs [dir=dist] [--port 8080] [--host 127.0.0.1]
+//
+// Plain Node, no dependencies: `make run` and the end-to-end tests use the same server.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const root = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist');
+const port = Number(option('port', '8080'));
+const host = option('host', '127.0.0.1');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function file(path) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+function send(res, path, info, status = 200) {
+  const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path);
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': info.size,
+    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  createReadStream(path).pipe(res);
+}
+
+const server = createServer(async (req, res) => {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  } catch {
+    res.writeHead(400).end('Bad request');
+    return;
+  }
+  const target = normalize(join(root, pathname));
+  if (target !== root && !target.startsWith(root + sep)) {
+    res.writeHead(403).end('Forbidden');
+    return;
+  }
+  const direct = await file(target);
+  if (direct) return send(res, target, direct);
+  const index = await file(join(target, 'index.html'));
+  if (index) return send(res, join(target, 'index.html'), index);
+  if (extname(pathname)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  // An app route (/news/123): the single-page app handles it.
+  const shell = join(root, 'index.html');
+  const info = await file(shell);
+  if (info) return send(res, shell, info);
+  res.writeHead(404).end('Not found: build the app first (make build)');
+});
+
+server.listen(port, host, () => {
+  console.log(`Vestnik: serving ${root} at http://${host}:${port}/`);
+});

@@ -1,0 +1,69 @@
+//! The one place Vestnik talks HTTP: GET with a timeout, a size limit and cancellation.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use web_sys::AbortController;
+
+use super::ApiError;
+
+/// Limits for one request, taken from the runtime config.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub timeout_ms: u32,
+    pub max_bytes: u32,
+}
+
+/// Fetches `url` and returns its body.
+///
+/// The request is aborted when it takes longer than `limits.timeout_ms` (the body
+/// included) and when the reactive owner that started it is cleaned up — a reader who
+/// navigates away does not keep downloading the page they left.
+pub async fn get(url: &str, limits: Limits) -> Result<Vec<u8>, ApiError> {
+    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+    let signal = controller.signal();
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
+        Timeout::new(limits.timeout_ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let on_leave = SendWrapper::new(controller);
+    on_cleanup(move || on_leave.abort());
+
+    let failed = |timed_out: &Cell<bool>| {
+        if timed_out.get() {
+            ApiError::Timeout
+        } else {
+            ApiError::Network
+        }
+    };
+    let response = Request::get(url)
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(|_| failed(&timed_out))?;
+    match response.status() {
+        200..=299 => {}
+        404 | 410 => return Err(ApiError::NotFound),
+        status => return Err(ApiError::Status(status)),
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|len| len > u64::from(limits.max_bytes)) {
+        return Err(ApiError::TooLarge);
+    }
+    let body = response.binary().await.map_err(|_| failed(&timed_out))?;
+    if body.len() > limits.max_bytes as usize {
+        return Err(ApiError::TooLarge);
+    }
+    Ok(body)
+}

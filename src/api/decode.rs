@@ -1,0 +1,132 @@
+//! Turning the backend's bytes into the model, trusting nothing.
+//!
+//! Serde rejects wrong types and missing required fields; after it, every URL is checked
+//! and resolved against the backend's base, images without a sane size are dropped, and
+//! counts are made consistent, so no view ever has to second-guess the model.
+
+use serde::de::DeserializeOwned;
+
+use super::ApiError;
+use crate::core::links::{self, Use};
+use crate::core::model::{
+    Article, CalendarMonth, Image, Link, LinkGroup, NewsItem, NewsPage, Site,
+};
+
+/// The largest width or height we accept for an image, in pixels.
+const MAX_IMAGE_SIDE: u32 = 20_000;
+
+/// Decodes a JSON document, naming what arrived when it is not JSON at all.
+pub fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    match start.map(|i| bytes[i]) {
+        None => return Err(ApiError::Format("пустой ответ".into())),
+        Some(b'<') => return Err(ApiError::Format("вместо JSON пришла HTML-страница".into())),
+        _ => {}
+    }
+    serde_json::from_slice(bytes).map_err(|e| ApiError::Format(e.to_string()))
+}
+
+/// The site config, with unsafe links and images removed.
+pub fn site(bytes: &[u8], base: &str) -> Result<Site, ApiError> {
+    let mut site: Site = json(bytes)?;
+    if site.name.trim().is_empty() {
+        return Err(ApiError::Format("у сайта нет названия".into()));
+    }
+    site.logo = site.logo.and_then(|logo| image(logo, base));
+    site.home_url = site
+        .home_url
+        .and_then(|url| links::safe_url(&url, Use::Link).map(str::to_owned));
+    site.menu = safe_links(site.menu);
+    site.sidebar = site
+        .sidebar
+        .into_iter()
+        .map(|group| LinkGroup {
+            links: safe_links(group.links),
+            ..group
+        })
+        .filter(|group| !group.links.is_empty())
+        .collect();
+    site.page_size = site.page_size.clamp(1, 100);
+    Ok(site)
+}
+
+/// One page of the feed. Items without an id or a title are left out, not fatal.
+pub fn news_page(bytes: &[u8], base: &str) -> Result<NewsPage, ApiError> {
+    let mut page: NewsPage = json(bytes)?;
+    page.items = page
+        .items
+        .into_iter()
+        .filter(|item| valid_id(&item.id) && !item.title.trim().is_empty())
+        .map(|item| NewsItem {
+            thumbnail: item.thumbnail.and_then(|t| image(t, base)),
+            ..item
+        })
+        .collect();
+    page.page = page.page.max(1);
+    page.pages = page.pages.max(page.page);
+    page.total = page.total.max(page.items.len() as u32);
+    Ok(page)
+}
+
+/// One article. Its body stays raw HTML here: it is sanitized on its way into the DOM.
+pub fn article(bytes: &[u8], base: &str) -> Result<Article, ApiError> {
+    let mut article: Article = json(bytes)?;
+    if !valid_id(&article.id) || article.title.trim().is_empty() {
+        return Err(ApiError::Format(
+            "у новости нет идентификатора или заголовка".into(),
+        ));
+    }
+    article.gallery = article
+        .gallery
+        .into_iter()
+        .filter_map(|img| image(img, base))
+        .collect();
+    Ok(article)
+}
+
+/// A calendar month; days outside the month and zero counts are dropped.
+pub fn calendar_month(bytes: &[u8]) -> Result<CalendarMonth, ApiError> {
+    let mut month: CalendarMonth = json(bytes)?;
+    if !(1..=12).contains(&month.month) {
+        return Err(ApiError::Format("номер месяца вне 1–12".into()));
+    }
+    month
+        .days
+        .retain(|d| (1..=31).contains(&d.day) && d.count > 0);
+    Ok(month)
+}
+
+/// Ids travel in URLs and keys: short, printable, and never empty.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 128 && !id.chars().any(char::is_control)
+}
+
+fn safe_links(list: Vec<Link>) -> Vec<Link> {
+    list.into_iter()
+        .filter(|l| !l.title.trim().is_empty())
+        .filter_map(|l| {
+            let url = links::safe_url(&l.url, Use::Link)?.to_owned();
+            Some(Link { url, ..l })
+        })
+        .collect()
+}
+
+/// An image with a safe, resolved address and a believable size, or nothing.
+fn image(img: Image, base: &str) -> Option<Image> {
+    let sane =
+        |w: u32, h: u32| (1..=MAX_IMAGE_SIDE).contains(&w) && (1..=MAX_IMAGE_SIDE).contains(&h);
+    if !sane(img.width, img.height) {
+        return None;
+    }
+    let src = links::resolve(base, links::safe_url(&img.src, Use::Image)?);
+    let sizes = img
+        .sizes
+        .into_iter()
+        .filter(|r| sane(r.width, r.height))
+        .filter_map(|mut r| {
+            r.src = links::resolve(base, links::safe_url(&r.src, Use::Image)?);
+            Some(r)
+        })
+        .collect();
+    Some(Image { src, sizes, ..img })
+}

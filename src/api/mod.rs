@@ -1,0 +1,108 @@
+//! `api` — the only module that talks to the backend.
+//!
+//! `config` reads the runtime `config.json` (where the backend is, how its URLs look),
+//! `client` does the HTTP, `decode` turns bytes into `core::model` types. Pages call the
+//! async functions below from their resources; nothing else in the app builds a backend URL.
+
+mod client;
+pub mod config;
+pub mod decode;
+mod error;
+
+use std::sync::Arc;
+
+pub use config::Config;
+pub use error::ApiError;
+
+use crate::core::model::{Article, CalendarMonth, NewsPage, Site};
+use client::Limits;
+
+/// What the app needs before it can show anything: the checked config and the site.
+#[derive(Clone, Debug)]
+pub struct Boot {
+    pub config: Arc<Config>,
+    pub site: Arc<Site>,
+}
+
+/// A handle to the backend, cheap to clone into every resource.
+#[derive(Clone, Debug)]
+pub struct Api {
+    config: Arc<Config>,
+    page_size: u32,
+}
+
+impl Api {
+    pub fn new(boot: &Boot) -> Self {
+        Self {
+            config: Arc::clone(&boot.config),
+            page_size: boot.site.page_size,
+        }
+    }
+
+    /// The backend's base URL, for resolving relative links inside article bodies.
+    pub fn api_base(&self) -> &str {
+        &self.config.api_base
+    }
+
+    fn limits(&self) -> Limits {
+        limits(&self.config)
+    }
+
+    /// One page of the feed (1-based).
+    pub async fn news_page(&self, page: u32) -> Result<NewsPage, ApiError> {
+        let url = self.config.news_page_url(page, self.page_size);
+        let bytes = client::get(&url, self.limits()).await?;
+        decode::news_page(&bytes, &self.config.api_base)
+    }
+
+    /// One article by id.
+    pub async fn article(&self, id: &str) -> Result<Article, ApiError> {
+        if !decode::valid_id(id) {
+            return Err(ApiError::NotFound);
+        }
+        let url = self.config.article_url(id);
+        let bytes = client::get(&url, self.limits()).await?;
+        decode::article(&bytes, &self.config.api_base)
+    }
+
+    /// Per-day counts of one month, or `None` when the backend has no calendar.
+    pub async fn calendar_month(
+        &self,
+        year: i32,
+        month: u32,
+    ) -> Result<Option<CalendarMonth>, ApiError> {
+        let Some(url) = self.config.calendar_month_url(year, month) else {
+            return Ok(None);
+        };
+        let bytes = client::get(&url, self.limits()).await?;
+        decode::calendar_month(&bytes).map(Some)
+    }
+}
+
+fn limits(config: &Config) -> Limits {
+    Limits {
+        timeout_ms: config.timeout_ms,
+        max_bytes: config.max_response_bytes,
+    }
+}
+
+/// Loads `config.json`, then the site config it points to.
+pub async fn boot() -> Result<Boot, ApiError> {
+    let fallback = Limits {
+        timeout_ms: config::DEFAULT_TIMEOUT_MS,
+        max_bytes: config::DEFAULT_MAX_RESPONSE_BYTES,
+    };
+    let bytes = client::get(config::CONFIG_URL, fallback)
+        .await
+        .map_err(|e| match e {
+            ApiError::NotFound => ApiError::Config("файл config.json не найден".into()),
+            other => other,
+        })?;
+    let config = Config::from_json(&bytes)?;
+    let bytes = client::get(&config.site_url(), limits(&config)).await?;
+    let site = decode::site(&bytes, &config.api_base)?;
+    Ok(Boot {
+        config: Arc::new(config),
+        site: Arc::new(site),
+    })
+}

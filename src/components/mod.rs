@@ -1,0 +1,16 @@
+//! Reusable view pieces, one file each. Components receive model values as props and
+//! never talk to the backend: pages fetch, components render.
+
+pub mod article_body;
+pub mod breadcrumbs;
+pub mod error_panel;
+pub mod gallery;
+pub mod news_list;
+pub mod pager;
+pub mod rubrics;
+pub mod sidebar;
+pub mod site_footer;
+pub mod site_header;
+pub mod site_time;
+pub mod skeleton;
+pub mod skip_link;

@@ -1,0 +1,54 @@
+//! The site header: emblem, name, tagline and the main menu from the site config.
+
+use leptos::prelude::*;
+
+use crate::core::links;
+use crate::core::model::Site;
+use crate::core::routes;
+
+#[component]
+pub fn SiteHeader(site: std::sync::Arc<Site>) -> impl IntoView {
+    let logo = site.logo.clone().map(|logo| {
+        // The name follows as text inside the same link, so the emblem is decorative here.
+        view! {
+            <img class="site-header__logo" src=logo.src width=logo.width height=logo.height alt="" />
+        }
+    });
+    let menu = site.menu.clone();
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-header__brand" href=routes::HOME>
+                    {logo}
+                    <span class="site-header__name">{site.name.clone()}</span>
+                </a>
+                {site
+                    .description
+                    .clone()
+                    .map(|d| view! { <p class="site-header__tagline">{d}</p> })}
+            </div>
+            {(!menu.is_empty())
+                .then(|| {
+                    view! {
+                        <nav class="site-menu" aria-label="Основное меню">
+                            <ul class="site-menu__list">
+                                {menu
+                                    .into_iter()
+                                    .map(|item| {
+                                        let rel = links::is_external(&item.url).then_some("noopener");
+                                        view! {
+                                            <li class="site-menu__item">
+                                                <a class="site-menu__link" href=item.url rel=rel>
+                                                    {item.title}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </nav>
+                    }
+                })}
+        </header>
+    }
+}

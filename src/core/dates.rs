@@ -1,0 +1,125 @@
+//! Dates as a Russian reader expects them: "1 декабря 2020", "01.12.2020 09:56".
+//!
+//! Month names are our own tables, not chrono's `unstable-locales` (which would add
+//! every locale of the world to the wasm). Times are always shown in the site's own
+//! UTC offset from its config, never in the browser's time zone: a press release
+//! published at 09:30 in Kemerovo reads 09:30 everywhere.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+
+/// Month names in the genitive case, as used after a day number ("1 декабря").
+pub const MONTHS_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// Month names in the nominative case, as in a calendar header ("Декабрь 2020").
+pub const MONTHS_NOMINATIVE: [&str; 12] = [
+    "Январь",
+    "Февраль",
+    "Март",
+    "Апрель",
+    "Май",
+    "Июнь",
+    "Июль",
+    "Август",
+    "Сентябрь",
+    "Октябрь",
+    "Ноябрь",
+    "Декабрь",
+];
+
+/// The genitive month name for a month number 1–12; an empty string for anything else.
+pub fn month_genitive(month: u32) -> &'static str {
+    month_index(month).map_or("", |i| MONTHS_GENITIVE[i])
+}
+
+/// The nominative month name for a month number 1–12; an empty string for anything else.
+pub fn month_nominative(month: u32) -> &'static str {
+    month_index(month).map_or("", |i| MONTHS_NOMINATIVE[i])
+}
+
+fn month_index(month: u32) -> Option<usize> {
+    (1..=12).contains(&month).then(|| month as usize - 1)
+}
+
+/// Parses a site UTC offset such as "+07:00", "-03:30", "+0700", "Z" or "+7".
+pub fn parse_utc_offset(text: &str) -> Option<FixedOffset> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("z") || text.eq_ignore_ascii_case("utc") {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "0"),
+    };
+    if hours.is_empty() || hours.len() > 2 || minutes.len() > 2 {
+        return None;
+    }
+    let hours: i32 = hours.parse().ok()?;
+    let minutes: i32 = minutes.parse().ok()?;
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+/// Converts a moment to the site's wall clock.
+pub fn in_site_zone(moment: DateTime<FixedOffset>, site: FixedOffset) -> DateTime<FixedOffset> {
+    moment.with_timezone(&site)
+}
+
+/// "1 декабря 2020".
+pub fn long_date(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_genitive(date.month()),
+        date.year()
+    )
+}
+
+/// "1 декабря 2020, 09:30" in the site's zone.
+pub fn long_date_time(moment: DateTime<FixedOffset>, site: FixedOffset) -> String {
+    let local = in_site_zone(moment, site);
+    format!(
+        "{}, {:02}:{:02}",
+        long_date(local.date_naive()),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// "01.12.2020 09:56" in the site's zone, as Bitrix prints "Дата последнего обновления".
+pub fn numeric_date_time(moment: DateTime<FixedOffset>, site: FixedOffset) -> String {
+    let local = in_site_zone(moment, site);
+    format!(
+        "{:02}.{:02}.{} {:02}:{:02}",
+        local.day(),
+        local.month(),
+        local.year(),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// The machine-readable form for `<time datetime="…">`, in the site's zone.
+pub fn machine(moment: DateTime<FixedOffset>, site: FixedOffset) -> String {
+    in_site_zone(moment, site).to_rfc3339()
+}

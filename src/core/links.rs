@@ -1,0 +1,99 @@
+//! Which URLs from the backend may become links or images, and how relative ones resolve.
+//!
+//! The backend is untrusted: a `javascript:` link in a menu, a `data:` image or a
+//! protocol-relative surprise must never reach the DOM as a live URL.
+
+/// What a URL will be used for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Use {
+    /// `<a href>`: http(s), mailto:, tel:, relative paths and fragments.
+    Link,
+    /// `<img src>` and `srcset`: http(s) and relative paths only.
+    Image,
+}
+
+/// Returns the URL trimmed if it is safe for `usage`, or `None`.
+///
+/// Browsers ignore ASCII whitespace and control characters inside a scheme
+/// (`java\tscript:`), so any of those make the URL unsafe outright.
+pub fn safe_url(raw: &str, usage: Use) -> Option<&str> {
+    let url = raw.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
+    if url.is_empty() || url.len() > 4096 || url.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    match scheme(url) {
+        None => {
+            // Relative. A backslash start (`\\evil.example`) is treated like `//` by browsers.
+            if url.starts_with('\\') || url.starts_with("/\\") {
+                None
+            } else {
+                Some(url)
+            }
+        }
+        Some(s) => {
+            let allowed = match usage {
+                Use::Link => ["http", "https", "mailto", "tel"].contains(&s.as_str()),
+                Use::Image => ["http", "https"].contains(&s.as_str()),
+            };
+            allowed.then_some(url)
+        }
+    }
+}
+
+/// The lower-cased scheme of `url`, if it has one (text before the first `:` that
+/// comes before any `/`, `?` or `#`).
+pub fn scheme(url: &str) -> Option<String> {
+    let end = url.find([':', '/', '?', '#'])?;
+    if url.as_bytes()[end] != b':' || end == 0 {
+        return None;
+    }
+    Some(url[..end].to_ascii_lowercase())
+}
+
+/// True when the URL leaves the site: an absolute http(s) URL or a protocol-relative one.
+pub fn is_external(url: &str) -> bool {
+    url.starts_with("//") || matches!(scheme(url).as_deref(), Some("http" | "https"))
+}
+
+/// Resolves a reference from a backend response against the backend's base URL.
+///
+/// `base` is the API base from the runtime config: absolute (`https://api.example/v1/`)
+/// or relative to the app (`api/`). Absolute and protocol-relative references pass as
+/// they are; root-relative ones (`/media/a.jpg`) take the base's origin; the rest are
+/// appended to the base's directory. The browser normalises any `..` left over.
+pub fn resolve(base: &str, reference: &str) -> String {
+    if scheme(reference).is_some() || reference.starts_with("//") {
+        return reference.to_owned();
+    }
+    if reference.starts_with('/') {
+        return format!("{}{reference}", origin(base));
+    }
+    let dir_end = base.rfind('/').map_or(0, |i| i + 1);
+    let dir = &base[..dir_end];
+    // Keep the origin's slashes when the base is only an origin ("https://a.example").
+    if dir.ends_with("//") {
+        return format!("{base}/{reference}");
+    }
+    format!("{dir}{reference}")
+}
+
+/// `https://host:port` of an absolute URL; empty for a relative one.
+fn origin(base: &str) -> &str {
+    let Some(after) = base.find("://").map(|i| i + 3) else {
+        return "";
+    };
+    let end = base[after..]
+        .find(['/', '?', '#'])
+        .map_or(base.len(), |i| after + i);
+    &base[..end]
+}
+
+/// Resolves `url` against `base` only when it is relative to the backend, leaving
+/// fragments (`#note-1`) and queries alone so in-page links keep working.
+pub fn resolve_if_relative(base: &str, url: &str) -> String {
+    if url.starts_with('#') || base.is_empty() {
+        url.to_owned()
+    } else {
+        resolve(base, url)
+    }
+}

@@ -1,0 +1,15 @@
+//! The pure core: plain Rust types and functions with no DOM, no signals and no HTTP.
+//!
+//! Everything here compiles and is tested natively (`cargo test`), so the rules that
+//! matter most — how dates read in Russian, how URLs are built, what survives the
+//! sanitizer, how counts are spelled — are checked in milliseconds.
+
+pub mod dates;
+pub mod images;
+pub mod links;
+pub mod model;
+pub mod paging;
+pub mod plural;
+pub mod routes;
+pub mod sanitize;
+pub mod template;

@@ -1,0 +1,22 @@
+//! The app's own addresses (not the backend's): one place builds every internal link.
+
+use super::template::encode_component;
+
+/// The home page: the first page of the feed.
+pub const HOME: &str = "/";
+/// The feed.
+pub const FEED: &str = "/news";
+
+/// An article's page. The id is percent-encoded, so any backend id makes a valid path.
+pub fn article(id: &str) -> String {
+    format!("{FEED}/{}", encode_component(id))
+}
+
+/// A page of the feed: `/news` for the first, `/news?page=N` for the rest.
+pub fn feed_page(page: u32) -> String {
+    if page <= 1 {
+        FEED.to_owned()
+    } else {
+        format!("{FEED}?page={page}")
+    }
+}

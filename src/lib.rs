@@ -1,0 +1,29 @@
+//! Vestnik: a government press service's news, rendered in the browser from JSON.
+//!
+//! Data flows one way: route (`pages`) → resource → `api` → `core::model` → view
+//! (`components`). `core` is plain Rust with native tests; `api` is the only door to
+//! HTTP; `app` wires the shell and the router.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod core;
+pub mod pages;
+
+use wasm_bindgen::JsCast;
+
+/// Mounts the app into `#app` (replacing the static placeholder `index.html` shows
+/// while the wasm loads), or into `<body>` if a host page has no `#app`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let root = leptos::prelude::document()
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            leptos::mount::mount_to(root, app::App).forget();
+        }
+        None => leptos::mount::mount_to_body(app::App),
+    }
+}

@@ -1,0 +1,7 @@
+//! One file per route. A page reads its route, asks `api` for data through a resource,
+//! and composes components; it never renders backend data without passing it through
+//! the model first.
+
+pub mod article;
+pub mod feed;
+pub mod not_found;

@@ -1,0 +1,13 @@
+//! Native tests of Vestnik's pure core and of its decoders against the demo backend.
+//! Run with `cargo test --test native` (part of `make test`).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod dates;
+mod images;
+mod links;
+mod model;
+mod paging;
+mod plural;
+mod routes;
+mod sanitize;
+mod template;
