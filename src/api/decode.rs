@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::ApiError;
 use crate::core::links::{self, Use};
 use crate::core::model::{
-    Article, CalendarMonth, Image, Link, LinkGroup, NewsItem, NewsPage, Site,
+    Archive, Article, CalendarMonth, Image, Link, LinkGroup, NewsItem, NewsPage, Site,
 };
 
 /// The largest width or height we accept for an image, in pixels.
@@ -94,6 +94,15 @@ pub fn calendar_month(bytes: &[u8]) -> Result<CalendarMonth, ApiError> {
         .days
         .retain(|d| (1..=31).contains(&d.day) && d.count > 0);
     Ok(month)
+}
+
+/// The archive's month counts; impossible months and zero counts are dropped.
+pub fn archive(bytes: &[u8]) -> Result<Archive, ApiError> {
+    let mut archive: Archive = json(bytes)?;
+    archive
+        .months
+        .retain(|m| (1..=12).contains(&m.month) && m.count > 0);
+    Ok(archive)
 }
 
 /// Ids travel in URLs and keys: short, printable, and never empty.

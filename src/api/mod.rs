@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub use config::Config;
 pub use error::ApiError;
 
-use crate::core::model::{Article, CalendarMonth, NewsPage, Site};
+use crate::core::model::{Archive, Article, CalendarMonth, NewsPage, Site};
 use client::Limits;
 
 /// What the app needs before it can show anything: the checked config and the site.
@@ -63,6 +63,15 @@ impl Api {
         let url = self.config.article_url(id);
         let bytes = client::get(&url, self.limits()).await?;
         decode::article(&bytes, &self.config.api_base)
+    }
+
+    /// Per-month counts of the whole archive, or `None` when the backend has none.
+    pub async fn archive(&self) -> Result<Option<Archive>, ApiError> {
+        let Some(url) = self.config.archive_url() else {
+            return Ok(None);
+        };
+        let bytes = client::get(&url, self.limits()).await?;
+        decode::archive(&bytes).map(Some)
     }
 
     /// Per-day counts of one month, or `None` when the backend has no calendar.

@@ -137,6 +137,23 @@ pub struct CalendarMonth {
     pub last: YearMonth,
 }
 
+/// Counts of news per month over the whole archive (`archive` endpoint).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Archive {
+    pub first: YearMonth,
+    pub last: YearMonth,
+    #[serde(default)]
+    pub months: Vec<MonthCount>,
+}
+
+/// The number of news in one month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub struct MonthCount {
+    pub year: i32,
+    pub month: u32,
+    pub count: u32,
+}
+
 /// The number of news on one day of a month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 pub struct DayCount {

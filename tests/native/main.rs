@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod dates;
+mod decode;
+mod demo_data;
 mod images;
 mod links;
 mod model;

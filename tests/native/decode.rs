@@ -1,0 +1,297 @@
+//! Decoders against a hostile backend: wrong shapes fail cleanly, unsafe values are
+//! removed, and no input — however broken — panics.
+
+use proptest::prelude::*;
+use vestnik::api::{decode, ApiError, Config};
+
+const ITEM: &str = r#"{"id":"1","title":"Заголовок","published":"2020-12-01T09:30:00+07:00"}"#;
+
+fn page_with(items: &str) -> String {
+    format!(r#"{{"page":1,"pages":1,"total":1,"items":[{items}]}}"#)
+}
+
+#[test]
+fn says_what_arrived_when_it_is_not_json() {
+    assert_eq!(
+        decode::json::<serde_json::Value>(b""),
+        Err(ApiError::Format("пустой ответ".into()))
+    );
+    assert_eq!(
+        decode::json::<serde_json::Value>(b"  \n"),
+        Err(ApiError::Format("пустой ответ".into()))
+    );
+    assert_eq!(
+        decode::json::<serde_json::Value>(b"<!DOCTYPE html><h1>502</h1>"),
+        Err(ApiError::Format("вместо JSON пришла HTML-страница".into()))
+    );
+    assert!(matches!(
+        decode::news_page(br#"{"page":1,"pages""#, ""),
+        Err(ApiError::Format(_))
+    ));
+    assert!(matches!(
+        decode::news_page(b"\xff\xfe\x00", ""),
+        Err(ApiError::Format(_))
+    ));
+}
+
+#[test]
+fn wrong_shapes_are_format_errors() {
+    for body in [
+        r#"{"page":"1","pages":1,"total":1,"items":[]}"#,
+        r#"{"page":1,"pages":1,"total":-5,"items":[]}"#,
+        r#"{"page":1,"pages":1,"total":1,"items":{}}"#,
+        r#"{"page":1,"pages":1,"items":[]}"#,
+        r#"[]"#,
+        r#"null"#,
+    ] {
+        assert!(
+            matches!(
+                decode::news_page(body.as_bytes(), ""),
+                Err(ApiError::Format(_))
+            ),
+            "{body}"
+        );
+    }
+    assert!(matches!(
+        decode::news_page(
+            page_with(r#"{"id":"1","title":"x","published":"вчера"}"#).as_bytes(),
+            ""
+        ),
+        Err(ApiError::Format(_))
+    ));
+}
+
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    assert!(matches!(
+        decode::json::<serde_json::Value>(deep.as_bytes()),
+        Err(ApiError::Format(_))
+    ));
+}
+
+#[test]
+fn items_without_id_or_title_are_left_out() {
+    let body = page_with(&format!(
+        r#"{ITEM},{{"id":"","title":"x","published":"2020-12-01T09:30:00Z"}},{{"id":"3","title":"  ","published":"2020-12-01T09:30:00Z"}}"#
+    ));
+    let page = decode::news_page(body.as_bytes(), "").unwrap();
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].title, "Заголовок");
+}
+
+#[test]
+fn unsafe_or_sizeless_images_are_dropped_and_the_rest_resolved() {
+    let item = |thumb: &str| {
+        format!(
+            r#"{{"id":"1","title":"x","published":"2020-12-01T09:30:00Z","thumbnail":{thumb}}}"#
+        )
+    };
+    let decode_thumb = |thumb: &str| {
+        decode::news_page(page_with(&item(thumb)).as_bytes(), "https://b.example/api/")
+            .unwrap()
+            .items
+            .remove(0)
+            .thumbnail
+    };
+    assert_eq!(
+        decode_thumb(r#"{"src":"javascript:alert(1)","width":10,"height":10}"#),
+        None
+    );
+    assert_eq!(
+        decode_thumb(r#"{"src":"data:image/png;base64,AA","width":10,"height":10}"#),
+        None
+    );
+    assert_eq!(
+        decode_thumb(r#"{"src":"a.webp","width":0,"height":10}"#),
+        None
+    );
+    assert_eq!(
+        decode_thumb(r#"{"src":"a.webp","width":10,"height":99999}"#),
+        None
+    );
+    let ok = decode_thumb(r#"{"src":"media/a.webp","width":480,"height":320,"alt":"a","sizes":[{"src":"javascript:x","width":1,"height":1},{"src":"/m/b.webp","width":960,"height":640}]}"#).unwrap();
+    assert_eq!(ok.src, "https://b.example/api/media/a.webp");
+    assert_eq!(ok.sizes.len(), 1);
+    assert_eq!(ok.sizes[0].src, "https://b.example/m/b.webp");
+}
+
+#[test]
+fn page_numbers_are_made_consistent() {
+    let page = decode::news_page(br#"{"page":0,"pages":0,"total":0,"items":[]}"#, "").unwrap();
+    assert_eq!((page.page, page.pages, page.total), (1, 1, 0));
+}
+
+#[test]
+fn site_links_that_could_run_script_are_removed() {
+    let body = r#"{"name":"Пресс-служба","menu":[{"title":"Ок","url":"/news"},{"title":"Зло","url":"javascript:alert(1)"}],
+        "sidebar":[{"heading":"Пусто","links":[{"title":"x","url":"vbscript:x"}]},{"links":[{"title":"Почта","url":"mailto:a@b.example"}]}],
+        "home_url":"javascript:alert(1)"}"#;
+    let site = decode::site(body.as_bytes(), "").unwrap();
+    assert_eq!(site.menu.len(), 1);
+    assert_eq!(
+        site.sidebar.len(),
+        1,
+        "a group left with no links disappears"
+    );
+    assert_eq!(site.home_url, None);
+    assert!(matches!(
+        decode::site(br#"{"name":" "}"#, ""),
+        Err(ApiError::Format(_))
+    ));
+}
+
+#[test]
+fn article_requires_id_and_title() {
+    assert!(matches!(
+        decode::article(
+            br#"{"id":"1","title":"","published":"2020-12-01T09:30:00Z"}"#,
+            ""
+        ),
+        Err(ApiError::Format(_))
+    ));
+    assert!(matches!(
+        decode::article(br#"{"id":"1","published":"2020-12-01T09:30:00Z"}"#, ""),
+        Err(ApiError::Format(_))
+    ));
+    let a = decode::article(
+        br#"{"id":"1","title":"T","published":"2020-12-01T09:30:00Z"}"#,
+        "",
+    )
+    .unwrap();
+    assert!(a.gallery.is_empty() && a.body_html.is_empty() && a.updated.is_none());
+}
+
+#[test]
+fn calendar_month_keeps_only_real_days() {
+    let m = decode::calendar_month(br#"{"year":2020,"month":2,"first":"2020-01","last":"2024-11","days":[{"day":0,"count":1},{"day":3,"count":2},{"day":32,"count":1},{"day":4,"count":0}]}"#).unwrap();
+    assert_eq!(m.days.len(), 1);
+    assert!(decode::calendar_month(
+        br#"{"year":2020,"month":13,"first":"2020-01","last":"2024-11"}"#
+    )
+    .is_err());
+    assert!(decode::calendar_month(
+        br#"{"year":2020,"month":1,"first":"2020-1-1","last":"2024-11"}"#
+    )
+    .is_err());
+}
+
+// ------------------------------------------------------------ config.json
+
+const CONFIG: &str = r#"{"api_base":"api/","endpoints":{"site":"site.json","news_page":"news/page/{page}.json","article":"news/{id}.json"}}"#;
+
+#[test]
+fn config_fills_defaults_and_builds_urls() {
+    let c = Config::from_json(CONFIG.as_bytes()).unwrap();
+    assert_eq!(c.timeout_ms, 10_000);
+    assert_eq!(c.archive_url(), None);
+    assert_eq!(c.calendar_month_url(2020, 1), None);
+    assert_eq!(c.article_url("a b"), "api/news/a%20b.json");
+}
+
+#[test]
+fn config_supports_a_dynamic_backend_elsewhere() {
+    let c = Config::from_json(br#"{"api_base":"https://press.example/api/v1/","endpoints":{"site":"site","news_page":"news{?page,per_page}","article":"news/{id}","calendar_month":"calendar?month={year}-{month}"},"timeout_ms":1}"#).unwrap();
+    assert_eq!(
+        c.news_page_url(3, 20),
+        "https://press.example/api/v1/news?page=3&per_page=20"
+    );
+    assert_eq!(
+        c.calendar_month_url(2020, 2).as_deref(),
+        Some("https://press.example/api/v1/calendar?month=2020-02")
+    );
+    assert_eq!(
+        c.timeout_ms, 1_000,
+        "timeouts are clamped to at least a second"
+    );
+}
+
+#[test]
+fn config_mistakes_are_explained_in_russian() {
+    let err = |body: &str| match Config::from_json(body.as_bytes()) {
+        Err(ApiError::Config(msg)) => msg,
+        other => panic!("expected a config error, got {other:?}"),
+    };
+    assert!(err("{").contains("config.json не читается"));
+    assert!(err(&CONFIG.replace("{id}", "{slug}")).contains("неизвестная подстановка «{slug}»"));
+    assert!(err(&CONFIG.replace("{page}", "1")).contains("нет обязательной подстановки «{page}»"));
+    assert!(err(&CONFIG.replace("\"endpoints\"", "\"endpoint\"")).contains("не читается"));
+    assert!(err(&CONFIG.replace("api/", "javascript:alert(1)//")).contains("api_base"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+        let _ = decode::site(&bytes, "api/");
+        let _ = decode::news_page(&bytes, "api/");
+        let _ = decode::article(&bytes, "api/");
+        let _ = decode::calendar_month(&bytes);
+        let _ = decode::archive(&bytes);
+        let _ = Config::from_json(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(value in json_value()) {
+        let bytes = serde_json::to_vec(&value).unwrap();
+        let _ = decode::site(&bytes, "api/");
+        let _ = decode::news_page(&bytes, "");
+        let _ = decode::article(&bytes, "https://x.example/");
+        let _ = decode::calendar_month(&bytes);
+        let _ = decode::archive(&bytes);
+        let _ = Config::from_json(&bytes);
+    }
+
+    /// Near-valid pages (right keys, arbitrary values) decode or fail, never panic, and
+    /// whatever decodes satisfies the model's invariants.
+    #[test]
+    fn near_valid_pages_keep_invariants(page in any::<i64>(), pages in any::<i64>(), id in ".{0,4}", src in ".{0,12}", w in any::<i64>()) {
+        let body = format!(
+            r#"{{"page":{page},"pages":{pages},"total":3,"items":[{{"id":{id:?},"title":"t","published":"2020-12-01T09:30:00Z","thumbnail":{{"src":{src:?},"width":{w},"height":10}}}}]}}"#
+        );
+        if let Ok(p) = decode::news_page(body.as_bytes(), "api/") {
+            prop_assert!(p.page >= 1 && p.pages >= p.page);
+            for item in p.items {
+                prop_assert!(decode::valid_id(&item.id));
+                if let Some(t) = item.thumbnail {
+                    prop_assert!(t.width >= 1 && !t.src.to_ascii_lowercase().starts_with("javascript"));
+                }
+            }
+        }
+    }
+}
+
+/// Arbitrary JSON documents, biased towards the keys our contract uses.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let key = prop_oneof![
+        Just("id".to_string()),
+        Just("title".to_string()),
+        Just("items".to_string()),
+        Just("page".to_string()),
+        Just("published".to_string()),
+        Just("thumbnail".to_string()),
+        Just("src".to_string()),
+        Just("width".to_string()),
+        Just("name".to_string()),
+        Just("endpoints".to_string()),
+        Just("api_base".to_string()),
+        ".{0,6}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        ".{0,10}".prop_map(Value::String),
+        Just(Value::String("2020-12-01T09:30:00+07:00".into())),
+    ];
+    leaf.prop_recursive(4, 48, 6, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(key.clone(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
