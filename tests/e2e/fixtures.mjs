@@ -1,0 +1,64 @@
+// Shared test fixtures: a page that records console errors and wasm panics (every test
+// fails on a panic; unexpected console errors fail it too), and the demo data as the
+// tests' source of truth.
+import { test as base, expect } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const json = (rel) => JSON.parse(readFileSync(`${root}/public/${rel}`, 'utf8'));
+
+export const demo = {
+  site: json('api/site.json'),
+  page: (n) => json(`api/news/page/${n}.json`),
+  article: (id) => json(`api/news/${id}.json`),
+  /** The article retold from the seed page. */
+  seed() {
+    const file = readdirSync(`${root}/public/api/news`).find(
+      (f) => f.endsWith('.json') && readFileSync(`${root}/public/api/news/${f}`, 'utf8').includes('280 контрактов'),
+    );
+    return json(`api/news/${file}`);
+  },
+};
+
+export const test = base.extend({
+  /** Console errors allowed in this test (e.g. the browser logging a deliberate 500). */
+  allowConsoleErrors: [[], { option: true }],
+  page: async ({ page, allowConsoleErrors }, use, testInfo) => {
+    const problems = [];
+    page.on('console', (msg) => {
+      const text = msg.text();
+      if (/panicked|RuntimeError|unreachable/i.test(text)) problems.push(`wasm panic: ${text}`);
+      else if (msg.type() === 'error' && !allowConsoleErrors.some((re) => re.test(text))) {
+        problems.push(`console error: ${text}`);
+      }
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    await use(page);
+    if (problems.length) {
+      await testInfo.attach('console', { body: problems.join('\n') });
+    }
+    expect(problems, 'no console errors and no wasm panic').toEqual([]);
+  },
+});
+
+export { expect };
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page; returns violations of serious or critical impact. */
+export async function seriousAxeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Fails if the page scrolls sideways. */
+export async function expectNoHorizontalScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
