@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::core::images;
+use super::picture::Picture;
 use crate::core::model::Image;
 use crate::core::plural::{self, PHOTOS};
 
@@ -20,22 +20,13 @@ pub fn Gallery(images: Vec<Image>) -> impl IntoView {
                     {images
                         .into_iter()
                         .map(|img| {
-                            let (src, width, height) = images::at_least(&img, 360);
                             let caption = img.caption.clone();
+                            let full = img.src.clone();
                             view! {
                                 <li class="gallery__item">
                                     <figure class="gallery__figure">
-                                        <a class="gallery__link" href=img.src.clone() target="_blank" rel="noopener">
-                                            <img
-                                                src=src.to_owned()
-                                                srcset=images::srcset(&img)
-                                                sizes="(min-width: 48em) 14rem, 45vw"
-                                                width=width
-                                                height=height
-                                                alt=img.alt.clone()
-                                                loading="lazy"
-                                                decoding="async"
-                                            />
+                                        <a class="gallery__link" href=full target="_blank" rel="noopener">
+                                            <Picture image=img min_width=360 sizes="(min-width: 48em) 14rem, 45vw" />
                                         </a>
                                         {caption.map(|c| view! { <figcaption class="gallery__caption">{c}</figcaption> })}
                                     </figure>

@@ -7,6 +7,7 @@ pub mod error_panel;
 pub mod gallery;
 pub mod news_list;
 pub mod pager;
+pub mod picture;
 pub mod rubrics;
 pub mod sidebar;
 pub mod site_footer;

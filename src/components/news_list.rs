@@ -3,9 +3,9 @@
 use chrono::FixedOffset;
 use leptos::prelude::*;
 
+use super::picture::Picture;
 use super::rubrics::Rubrics;
 use super::site_time::SiteTime;
-use crate::core::images;
 use crate::core::model::NewsItem;
 use crate::core::routes;
 
@@ -26,20 +26,10 @@ pub fn NewsList(items: Vec<NewsItem>, site_offset: FixedOffset) -> impl IntoView
 #[component]
 fn NewsPreview(item: NewsItem, site_offset: FixedOffset) -> impl IntoView {
     let href = routes::article(&item.id);
-    let thumb = item.thumbnail.map(|t| {
-        let (src, width, height) = images::at_least(&t, 320);
+    let thumb = item.thumbnail.map(|image| {
         view! {
             <div class="news-card__thumb">
-                <img
-                    src=src.to_owned()
-                    srcset=images::srcset(&t)
-                    sizes="(min-width: 40em) 12rem, 100vw"
-                    width=width
-                    height=height
-                    alt=t.alt
-                    loading="lazy"
-                    decoding="async"
-                />
+                <Picture image min_width=320 sizes="(min-width: 40em) 12rem, 100vw" />
             </div>
         }
     });

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::links;
 use crate::core::model::LinkGroup;
 
 #[component]
@@ -25,10 +24,9 @@ pub fn Sidebar(
                                     .links
                                     .into_iter()
                                     .map(|link| {
-                                        let rel = links::is_external(&link.url).then_some("noopener");
                                         view! {
                                             <li class="sidebar__item">
-                                                <a class="sidebar__link" href=link.url rel=rel>
+                                                <a class="sidebar__link" href=link.url>
                                                     {link.title}
                                                 </a>
                                                 {link

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::links;
 use crate::core::model::Site;
 use crate::core::routes;
 
@@ -35,10 +34,9 @@ pub fn SiteHeader(site: std::sync::Arc<Site>) -> impl IntoView {
                                 {menu
                                     .into_iter()
                                     .map(|item| {
-                                        let rel = links::is_external(&item.url).then_some("noopener");
                                         view! {
                                             <li class="site-menu__item">
-                                                <a class="site-menu__link" href=item.url rel=rel>
+                                                <a class="site-menu__link" href=item.url>
                                                     {item.title}
                                                 </a>
                                             </li>
