@@ -4,7 +4,9 @@
 //! matter most — how dates read in Russian, how URLs are built, what survives the
 //! sanitizer, how counts are spelled — are checked in milliseconds.
 
+pub mod calendar;
 pub mod dates;
+pub mod filter;
 pub mod images;
 pub mod links;
 pub mod model;

@@ -6,6 +6,8 @@ use super::template::encode_component;
 pub const HOME: &str = "/";
 /// The feed.
 pub const FEED: &str = "/news";
+/// The archive: `/news/archive/:year[/:month[/:day]]`.
+pub const ARCHIVE: &str = "/news/archive";
 
 /// An article's page. The id is percent-encoded, so any backend id makes a valid path.
 pub fn article(id: &str) -> String {

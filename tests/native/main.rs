@@ -2,9 +2,11 @@
 //! Run with `cargo test --test native` (part of `make test`).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod calendar;
 mod dates;
 mod decode;
 mod demo_data;
+mod filter;
 mod images;
 mod links;
 mod model;
