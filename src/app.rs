@@ -9,6 +9,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, Api, ApiError, Boot};
+use crate::components::archive_calendar::ArchiveCalendar;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::sidebar::Sidebar;
 use crate::components::site_footer::SiteFooter;
@@ -16,6 +17,8 @@ use crate::components::site_header::SiteHeader;
 use crate::components::skeleton::ListSkeleton;
 use crate::components::skip_link::SkipLink;
 use crate::core::model::Site;
+use crate::core::routes;
+use crate::pages::archive::ArchivePage;
 use crate::pages::article::ArticlePage;
 use crate::pages::feed::FeedPage;
 use crate::pages::not_found::NotFoundPage;
@@ -28,6 +31,58 @@ pub fn use_api() -> Api {
 /// The site config (provided by the shell).
 pub fn use_site() -> Arc<Site> {
     expect_context::<Arc<Site>>()
+}
+
+/// Where the reader last was in a list, so "Возврат к списку" and the browser's back
+/// button return to the same page of the same list at the same scroll position.
+#[derive(Clone, Copy, Debug)]
+pub struct ListMemory {
+    href: RwSignal<String>,
+    scroll_y: RwSignal<f64>,
+    restore: RwSignal<bool>,
+}
+
+impl ListMemory {
+    fn new() -> Self {
+        Self {
+            href: RwSignal::new(routes::FEED.to_owned()),
+            scroll_y: RwSignal::new(0.0),
+            restore: RwSignal::new(false),
+        }
+    }
+
+    /// The list to return to.
+    pub fn href(self) -> String {
+        self.href.get_untracked()
+    }
+
+    /// Called as the reader leaves list `href` (e.g. clicks an article).
+    pub fn remember(self, href: &str) {
+        self.href.set(href.to_owned());
+        self.scroll_y.set(window().scroll_y().unwrap_or(0.0));
+    }
+
+    /// Called when the reader goes back to the list (back link or browser back).
+    pub fn returning(self) {
+        self.restore.set(true);
+    }
+
+    /// Called by a list once it has rendered `href`: scrolls to where the reader was.
+    pub fn restore_scroll_if_returning(self, href: &str) {
+        if !self.restore.get_untracked() {
+            return;
+        }
+        self.restore.set(false);
+        if self.href.get_untracked() == href {
+            let y = self.scroll_y.get_untracked();
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+        }
+    }
+}
+
+/// The list position memory (provided by the shell).
+pub fn use_list_memory() -> ListMemory {
+    expect_context::<ListMemory>()
 }
 
 /// The whole app. Until `config.json` and the site config have arrived it shows a
@@ -53,6 +108,10 @@ fn Shell(boot: Boot) -> impl IntoView {
     let site = Arc::clone(&boot.site);
     provide_context(Api::new(&boot));
     provide_context(Arc::clone(&site));
+    let memory = ListMemory::new();
+    provide_context(memory);
+    let back = window_event_listener(leptos::ev::popstate, move |_| memory.returning());
+    on_cleanup(move || back.remove());
     let name = site.name.clone();
     let formatter = move |text: String| {
         if text.is_empty() || text == name {
@@ -71,10 +130,16 @@ fn Shell(boot: Boot) -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=FeedPage />
                         <Route path=path!("/news") view=FeedPage />
+                        <Route path=path!("/news/archive") view=ArchivePage />
+                        <Route path=path!("/news/archive/:year") view=ArchivePage />
+                        <Route path=path!("/news/archive/:year/:month") view=FeedPage />
+                        <Route path=path!("/news/archive/:year/:month/:day") view=FeedPage />
                         <Route path=path!("/news/:id") view=ArticlePage />
                     </Routes>
                 </main>
-                <Sidebar groups=site.sidebar.clone() />
+                <Sidebar groups=site.sidebar.clone()>
+                    <ArchiveCalendar />
+                </Sidebar>
             </div>
             <SiteFooter lines=site.footer.clone() />
         </Router>

@@ -268,6 +268,8 @@ def build(out):
             "items": [preview(a) for a in chunk],
         })
 
+    write(api / "news-index.json", {"items": [preview(a) for a in articles]})
+
     per_month, per_day = {}, {}
     for a in articles:
         y, m, d = int(a["published"][:4]), int(a["published"][5:7]), int(a["published"][8:10])
@@ -295,6 +297,7 @@ def build(out):
             "article": "news/{id}.json",
             "archive": "archive.json",
             "calendar_month": "calendar/{year}/{month}.json",
+            "news_index": "news-index.json",
         },
         "timeout_ms": 10000,
         "max_response_bytes": 4194304,
@@ -317,6 +320,7 @@ def site():
         "logo": {"src": "media/emblem.svg", "width": 64, "height": 64, "alt": "Эмблема"},
         "utc_offset": "+07:00",
         "page_size": PAGE_SIZE,
+        "rubrics": [{"id": k, "title": v} for k, v in stories.RUBRICS.items()],
         "menu": [
             {"title": "Главная", "url": "/"},
             {"title": "Новости", "url": "/news"},

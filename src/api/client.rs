@@ -1,6 +1,6 @@
 //! The one place Vestnik talks HTTP: GET with a timeout, a size limit and cancellation.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_net::http::Request;
@@ -9,7 +9,37 @@ use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use web_sys::AbortController;
 
+use super::cache::Cache;
 use super::ApiError;
+
+/// How long a successful response is reused without asking the backend again.
+const CACHE_TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::new(96, 8 * 1024 * 1024, CACHE_TTL_MS));
+}
+
+/// Like [`get`], but answers from the in-memory cache when it can and stores successes.
+pub async fn get_cached(url: &str, limits: Limits) -> Result<Rc<[u8]>, ApiError> {
+    let now = js_sys::Date::now();
+    if let Some(body) = CACHE.with(|c| c.borrow_mut().get(url, now)) {
+        return Ok(body);
+    }
+    let body: Rc<[u8]> = get(url, limits).await?.into();
+    CACHE.with(|c| {
+        c.borrow_mut()
+            .put(url, Rc::clone(&body), js_sys::Date::now())
+    });
+    Ok(body)
+}
+
+/// Warms the cache for `url` in the background; failures are ignored (the real request
+/// will report them).
+pub fn prefetch(url: String, limits: Limits) {
+    leptos::task::spawn_local(async move {
+        let _ = get_cached(&url, limits).await;
+    });
+}
 
 /// Limits for one request, taken from the runtime config.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

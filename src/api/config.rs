@@ -4,6 +4,8 @@
 use serde::Deserialize;
 
 use super::ApiError;
+use crate::core::dates;
+use crate::core::filter::Filter;
 use crate::core::template::{self, TemplateError};
 
 /// Where `config.json` lives, relative to the document base (`<base href>`).
@@ -35,6 +37,10 @@ struct RawEndpoints {
     archive: Option<String>,
     #[serde(default)]
     calendar_month: Option<String>,
+    #[serde(default)]
+    news_index: Option<String>,
+    #[serde(default)]
+    news_search: Option<String>,
 }
 
 /// The checked configuration: every template is known to expand to a sane URL.
@@ -54,6 +60,10 @@ pub struct Endpoints {
     pub article: String,
     pub archive: Option<String>,
     pub calendar_month: Option<String>,
+    /// Every preview in one file: search and filters on a static backend.
+    pub news_index: Option<String>,
+    /// A filtered, paged list from a dynamic backend.
+    pub news_search: Option<String>,
 }
 
 /// Placeholders each endpoint provides, and those it cannot work without.
@@ -62,6 +72,11 @@ const NEWS_PAGE: (&[&str], &[&str]) = (&["page", "per_page"], &["page"]);
 const ARTICLE: (&[&str], &[&str]) = (&["id"], &["id"]);
 const ARCHIVE: (&[&str], &[&str]) = (&[], &[]);
 const CALENDAR_MONTH: (&[&str], &[&str]) = (&["year", "month"], &["year", "month"]);
+const NEWS_INDEX: (&[&str], &[&str]) = (&[], &[]);
+const NEWS_SEARCH: (&[&str], &[&str]) = (
+    &["page", "per_page", "q", "rubric", "from", "to"],
+    &["page"],
+);
 
 impl Config {
     /// Decodes and checks `config.json`; every problem is reported in Russian for the deployer.
@@ -84,6 +99,12 @@ impl Config {
         if let Some(t) = &e.calendar_month {
             checked("calendar_month", t, CALENDAR_MONTH)?;
         }
+        if let Some(t) = &e.news_index {
+            checked("news_index", t, NEWS_INDEX)?;
+        }
+        if let Some(t) = &e.news_search {
+            checked("news_search", t, NEWS_SEARCH)?;
+        }
         let base = raw.api_base.trim();
         if crate::core::links::safe_url(base, crate::core::links::Use::Image).is_none()
             && !base.is_empty()
@@ -100,6 +121,8 @@ impl Config {
                 article: e.article,
                 archive: e.archive,
                 calendar_month: e.calendar_month,
+                news_index: e.news_index,
+                news_search: e.news_search,
             },
             timeout_ms: raw
                 .timeout_ms
@@ -140,6 +163,33 @@ impl Config {
     /// Counts of news per month over the whole archive, if the backend offers them.
     pub fn archive_url(&self) -> Option<String> {
         self.endpoints.archive.as_ref().map(|t| self.url(t, &[]))
+    }
+
+    /// Every preview in one file, if the backend offers it.
+    pub fn news_index_url(&self) -> Option<String> {
+        self.endpoints.news_index.as_ref().map(|t| self.url(t, &[]))
+    }
+
+    /// A filtered page from a backend with a search endpoint. `from`/`to` are inclusive
+    /// days on the site's clock (`YYYY-MM-DD`); absent values are left out.
+    pub fn news_search_url(&self, filter: &Filter, page: u32, per_page: u32) -> Option<String> {
+        let template = self.endpoints.news_search.as_ref()?;
+        let (from, to) = filter
+            .period
+            .days()
+            .map(|(f, t)| (dates::iso_day(f), dates::iso_day(t)))
+            .unwrap_or_default();
+        Some(self.url(
+            template,
+            &[
+                ("page", &page.to_string()),
+                ("per_page", &per_page.to_string()),
+                ("q", filter.query.as_deref().unwrap_or_default()),
+                ("rubric", filter.rubric.as_deref().unwrap_or_default()),
+                ("from", &from),
+                ("to", &to),
+            ],
+        ))
     }
 
     /// Counts of news per day of one month (month zero-padded: "01"–"12").

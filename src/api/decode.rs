@@ -53,19 +53,21 @@ pub fn site(bytes: &[u8], base: &str) -> Result<Site, ApiError> {
 /// One page of the feed. Items without an id or a title are left out, not fatal.
 pub fn news_page(bytes: &[u8], base: &str) -> Result<NewsPage, ApiError> {
     let mut page: NewsPage = json(bytes)?;
-    page.items = page
-        .items
-        .into_iter()
-        .filter(|item| valid_id(&item.id) && !item.title.trim().is_empty())
-        .map(|item| NewsItem {
-            thumbnail: item.thumbnail.and_then(|t| image(t, base)),
-            ..item
-        })
-        .collect();
+    page.items = previews(page.items, base);
     page.page = page.page.max(1);
     page.pages = page.pages.max(page.page);
     page.total = page.total.max(page.items.len() as u32);
     Ok(page)
+}
+
+/// The static index: every preview, newest first (`{"items": [...]}`).
+pub fn news_index(bytes: &[u8], base: &str) -> Result<Vec<NewsItem>, ApiError> {
+    #[derive(serde::Deserialize)]
+    struct Index {
+        items: Vec<NewsItem>,
+    }
+    let index: Index = json(bytes)?;
+    Ok(previews(index.items, base))
 }
 
 /// One article. Its body stays raw HTML here: it is sanitized on its way into the DOM.
@@ -108,6 +110,18 @@ pub fn archive(bytes: &[u8]) -> Result<Archive, ApiError> {
 /// Ids travel in URLs and keys: short, printable, and never empty.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= 128 && !id.chars().any(char::is_control)
+}
+
+/// Previews with an id and a title, their thumbnails checked.
+fn previews(items: Vec<NewsItem>, base: &str) -> Vec<NewsItem> {
+    items
+        .into_iter()
+        .filter(|item| valid_id(&item.id) && !item.title.trim().is_empty())
+        .map(|item| NewsItem {
+            thumbnail: item.thumbnail.and_then(|t| image(t, base)),
+            ..item
+        })
+        .collect()
 }
 
 fn safe_links(list: Vec<Link>) -> Vec<Link> {

@@ -17,6 +17,8 @@ pub enum ApiError {
     TooLarge,
     /// The answer arrived but is not the JSON the contract describes.
     Format(String),
+    /// The backend cannot do what was asked (e.g. search without a search endpoint or index).
+    Unsupported,
     /// `config.json` itself is missing or wrong: a deployer's problem, said plainly.
     Config(String),
 }
@@ -41,6 +43,9 @@ impl ApiError {
             Self::Status(code) => format!("Сервер отклонил запрос (код {code})."),
             Self::TooLarge => "Сервер прислал слишком большой ответ.".into(),
             Self::Format(_) => "Сервер прислал данные в неожиданном формате.".into(),
+            Self::Unsupported => {
+                "Сервер новостей не поддерживает поиск и отбор по датам и рубрикам.".into()
+            }
             Self::Config(detail) => format!("Ошибка в настройках сайта: {detail}."),
         }
     }

@@ -4,6 +4,7 @@
 //! `client` does the HTTP, `decode` turns bytes into `core::model` types. Pages call the
 //! async functions below from their resources; nothing else in the app builds a backend URL.
 
+pub mod cache;
 mod client;
 pub mod config;
 pub mod decode;
@@ -14,7 +15,9 @@ use std::sync::Arc;
 pub use config::Config;
 pub use error::ApiError;
 
-use crate::core::model::{Archive, Article, CalendarMonth, NewsPage, Site};
+use crate::core::filter::Filter;
+use crate::core::model::{Archive, Article, CalendarMonth, NewsItem, NewsPage, Site};
+use crate::core::paging;
 use client::Limits;
 
 /// What the app needs before it can show anything: the checked config and the site.
@@ -29,6 +32,7 @@ pub struct Boot {
 pub struct Api {
     config: Arc<Config>,
     page_size: u32,
+    site_offset: chrono::FixedOffset,
 }
 
 impl Api {
@@ -36,6 +40,7 @@ impl Api {
         Self {
             config: Arc::clone(&boot.config),
             page_size: boot.site.page_size,
+            site_offset: boot.site.utc_offset,
         }
     }
 
@@ -48,11 +53,61 @@ impl Api {
         limits(&self.config)
     }
 
-    /// One page of the feed (1-based).
-    pub async fn news_page(&self, page: u32) -> Result<NewsPage, ApiError> {
-        let url = self.config.news_page_url(page, self.page_size);
-        let bytes = client::get(&url, self.limits()).await?;
-        decode::news_page(&bytes, &self.config.api_base)
+    /// One page (1-based) of the feed narrowed by `filter`.
+    ///
+    /// Without a filter: the `news_page` endpoint. With one: the backend's `news_search`
+    /// endpoint if it has one, else the static `news_index` filtered here; a backend
+    /// with neither cannot filter ([`ApiError::Unsupported`]).
+    pub async fn news(&self, filter: &Filter, page: u32) -> Result<NewsPage, ApiError> {
+        if filter.is_empty() {
+            let url = self.config.news_page_url(page, self.page_size);
+            let bytes = client::get_cached(&url, self.limits()).await?;
+            return decode::news_page(&bytes, &self.config.api_base);
+        }
+        if let Some(url) = self.config.news_search_url(filter, page, self.page_size) {
+            let bytes = client::get_cached(&url, self.limits()).await?;
+            return decode::news_page(&bytes, &self.config.api_base);
+        }
+        let items = self.index().await?;
+        let matching: Vec<&NewsItem> = items
+            .iter()
+            .filter(|item| filter.matches(item, self.site_offset))
+            .collect();
+        let per_page = self.page_size as usize;
+        let pages = paging::page_count(matching.len(), per_page);
+        if page > pages {
+            return Err(ApiError::NotFound);
+        }
+        Ok(NewsPage {
+            page,
+            pages,
+            total: u32::try_from(matching.len()).unwrap_or(u32::MAX),
+            items: paging::page_of(&matching, page, per_page)
+                .iter()
+                .map(|item| (*item).clone())
+                .collect(),
+        })
+    }
+
+    /// Warms the cache with a page the reader is likely to open next.
+    pub fn prefetch_news(&self, filter: &Filter, page: u32) {
+        let url = if filter.is_empty() {
+            Some(self.config.news_page_url(page, self.page_size))
+        } else {
+            self.config
+                .news_search_url(filter, page, self.page_size)
+                .or_else(|| self.config.news_index_url())
+        };
+        if let Some(url) = url {
+            client::prefetch(url, self.limits());
+        }
+    }
+
+    /// Every preview, from the static index.
+    async fn index(&self) -> Result<Vec<NewsItem>, ApiError> {
+        let url = self.config.news_index_url().ok_or(ApiError::Unsupported)?;
+        let bytes = client::get_cached(&url, self.limits()).await?;
+        decode::news_index(&bytes, &self.config.api_base)
     }
 
     /// One article by id.
@@ -61,7 +116,7 @@ impl Api {
             return Err(ApiError::NotFound);
         }
         let url = self.config.article_url(id);
-        let bytes = client::get(&url, self.limits()).await?;
+        let bytes = client::get_cached(&url, self.limits()).await?;
         decode::article(&bytes, &self.config.api_base)
     }
 
@@ -70,8 +125,20 @@ impl Api {
         let Some(url) = self.config.archive_url() else {
             return Ok(None);
         };
-        let bytes = client::get(&url, self.limits()).await?;
+        let bytes = client::get_cached(&url, self.limits()).await?;
         decode::archive(&bytes).map(Some)
+    }
+
+    /// Warms the cache with a calendar month (the neighbours of the one shown).
+    pub fn prefetch_calendar_month(&self, year: i32, month: u32) {
+        if let Some(url) = self.config.calendar_month_url(year, month) {
+            client::prefetch(url, self.limits());
+        }
+    }
+
+    /// Whether the backend can say how many news each day has (the calendar widget).
+    pub fn has_calendar(&self) -> bool {
+        self.config.endpoints.archive.is_some() && self.config.endpoints.calendar_month.is_some()
     }
 
     /// Per-day counts of one month, or `None` when the backend has no calendar.
@@ -83,7 +150,7 @@ impl Api {
         let Some(url) = self.config.calendar_month_url(year, month) else {
             return Ok(None);
         };
-        let bytes = client::get(&url, self.limits()).await?;
+        let bytes = client::get_cached(&url, self.limits()).await?;
         decode::calendar_month(&bytes).map(Some)
     }
 }

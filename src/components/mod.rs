@@ -1,14 +1,18 @@
 //! Reusable view pieces, one file each. Components receive model values as props and
 //! never talk to the backend: pages fetch, components render.
 
+pub mod archive_calendar;
 pub mod article_body;
 pub mod breadcrumbs;
+pub mod calendar;
 pub mod error_panel;
+pub mod filter_chips;
 pub mod gallery;
 pub mod news_list;
 pub mod pager;
 pub mod picture;
 pub mod rubrics;
+pub mod search_form;
 pub mod sidebar;
 pub mod site_footer;
 pub mod site_header;

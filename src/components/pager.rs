@@ -1,34 +1,60 @@
-//! Previous / next links between pages of a list, with the position in words.
+//! The numbered pager (GOV.UK pattern): previous, first … window … last, next.
 
 use leptos::prelude::*;
 
-/// Links to the neighbouring pages of `base_path` (`?page=N`); hidden when there is only one page.
+use crate::core::paging::{self, Slot};
+
+/// Pages 1..=`pages` of a list, `page` current. `href` gives each page's address, so the
+/// state lives in the URL and back/forward, reload and shared links all work. Hidden when
+/// there is only one page.
 #[component]
-pub fn Pager(page: u32, pages: u32, #[prop(into)] base_path: String) -> impl IntoView {
-    let href = move |n: u32| {
-        if n <= 1 {
-            base_path.clone()
-        } else {
-            format!("{base_path}?page={n}")
-        }
-    };
+pub fn Pager(page: u32, pages: u32, #[prop(into)] href: Callback<u32, String>) -> impl IntoView {
     (pages > 1).then(|| {
+        let slots = paging::window(page, pages, 1);
         view! {
             <nav class="pager" aria-label="Страницы списка">
                 {(page > 1)
                     .then(|| {
                         view! {
-                            <a class="pager__link pager__link--prev" href=href(page - 1) rel="prev">
-                                "← Предыдущая"
+                            <a class="pager__link pager__link--prev" href=href.run(page - 1) rel="prev">
+                                <span aria-hidden="true">"« "</span>
+                                "Предыдущая"
+                                <span class="visually-hidden">" страница"</span>
                             </a>
                         }
                     })}
-                <span class="pager__status">{format!("Страница {page} из {pages}")}</span>
+                <ul class="pager__list">
+                    {slots
+                        .into_iter()
+                        .map(|slot| match slot {
+                            Slot::Page(n) if n == page => view! {
+                                <li class="pager__item pager__item--current">
+                                    <a class="pager__link" href=href.run(n) aria-current="page" aria-label=format!("Страница {n}, текущая")>
+                                        {n}
+                                    </a>
+                                </li>
+                            }
+                            .into_any(),
+                            Slot::Page(n) => view! {
+                                <li class="pager__item">
+                                    <a class="pager__link" href=href.run(n) aria-label=format!("Страница {n}")>
+                                        {n}
+                                    </a>
+                                </li>
+                            }
+                            .into_any(),
+                            Slot::Gap => view! { <li class="pager__item pager__item--gap" aria-hidden="true">"…"</li> }
+                                .into_any(),
+                        })
+                        .collect_view()}
+                </ul>
                 {(page < pages)
                     .then(|| {
                         view! {
-                            <a class="pager__link pager__link--next" href=href(page + 1) rel="next">
-                                "Следующая →"
+                            <a class="pager__link pager__link--next" href=href.run(page + 1) rel="next">
+                                "Следующая"
+                                <span class="visually-hidden">" страница"</span>
+                                <span aria-hidden="true">" »"</span>
                             </a>
                         }
                     })}

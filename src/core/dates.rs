@@ -119,6 +119,11 @@ pub fn numeric_date_time(moment: DateTime<FixedOffset>, site: FixedOffset) -> St
     )
 }
 
+/// "2020-12-01".
+pub fn iso_day(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 /// The machine-readable form for `<time datetime="…">`, in the site's zone.
 pub fn machine(moment: DateTime<FixedOffset>, site: FixedOffset) -> String {
     in_site_zone(moment, site).to_rfc3339()

@@ -54,6 +54,40 @@ impl Period {
         }
     }
 
+    /// The period an app path shows: `All` for the feed, the archive's period for
+    /// `/news/archive/…`, `None` for an archive path that names no real date.
+    pub fn from_route(path: &str) -> Option<Self> {
+        let Some(rest) = path.strip_prefix(routes::ARCHIVE) else {
+            return Some(Self::All);
+        };
+        let rest = rest.strip_prefix('/').unwrap_or(rest).trim_end_matches('/');
+        let mut parts = rest.split('/');
+        let year = parts.next().unwrap_or_default();
+        let (month, day) = (parts.next(), parts.next());
+        if parts.next().is_some() {
+            return None;
+        }
+        Self::from_path(year, month, day)
+    }
+
+    /// The month a calendar should show for this period (a year shows its last month).
+    pub fn month(self) -> Option<YearMonth> {
+        match self {
+            Self::All => None,
+            Self::Year(year) => Some(YearMonth { year, month: 12 }),
+            Self::Month(m) => Some(m),
+            Self::Day(d) => Some(calendar::month_of(d)),
+        }
+    }
+
+    /// The selected day, for a day period.
+    pub fn day(self) -> Option<NaiveDate> {
+        match self {
+            Self::Day(d) => Some(d),
+            _ => None,
+        }
+    }
+
     /// The inclusive range of days this period covers (`None` for all time).
     pub fn days(self) -> Option<(NaiveDate, NaiveDate)> {
         match self {

@@ -26,6 +26,9 @@ pub struct Site {
     /// News per page the backend should return where the endpoint takes `{per_page}`.
     #[serde(default = "default_page_size")]
     pub page_size: u32,
+    /// The rubrics readers can filter by.
+    #[serde(default)]
+    pub rubrics: Vec<Rubric>,
     #[serde(default)]
     pub menu: Vec<Link>,
     #[serde(default)]

@@ -5,7 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
-use crate::app::{use_api, use_site};
+use crate::app::{use_api, use_list_memory, use_site};
 use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
@@ -52,6 +52,7 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     let site = use_site();
+    let memory = use_list_memory();
     let site_offset = site.utc_offset;
     let home = site
         .home_url
@@ -92,7 +93,9 @@ fn ArticleView(article: Article) -> impl IntoView {
             </footer>
         </article>
         <p class="back-link-row">
-            <a class="back-link" href=routes::FEED>"Возврат к списку"</a>
+            <a class="back-link" href=memory.href() on:click=move |_| memory.returning()>
+                "Возврат к списку"
+            </a>
         </p>
     }
 }

@@ -1,49 +1,98 @@
-//! `/` and `/news`: the feed, one page at a time (`?page=N`).
+//! The feed and its filtered forms: `/`, `/news`, `/news/archive/:year/:month[/:day]`,
+//! each with `?q=`, `?rubric=` and `?page=`. Everything the reader chose is in the URL.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::api::ApiError;
-use crate::app::{use_api, use_site};
+use crate::app::{use_api, use_list_memory, use_site};
+use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
+use crate::components::filter_chips::FilterChips;
 use crate::components::news_list::NewsList;
 use crate::components::pager::Pager;
+use crate::components::search_form::SearchForm;
 use crate::components::skeleton::ListSkeleton;
+use crate::core::filter::{Filter, Period};
 use crate::core::plural::{self, NEWS};
-use crate::core::{paging, routes};
+use crate::core::{dates, paging, routes};
 
 #[component]
 pub fn FeedPage() -> impl IntoView {
     let api = use_api();
-    let site_offset = use_site().utc_offset;
+    let site = use_site();
+    let memory = use_list_memory();
+    let location = use_location();
     let query = use_query_map();
-    let page = Memo::new(move |_| paging::parse_page(query.read().get("page").as_deref()));
-    let news = LocalResource::new(move || {
-        let (api, page) = (api.clone(), page.get());
-        async move { api.news_page(page).await }
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        Period::from_route(&location.pathname.get())
+            .map(|period| Filter::new(period, q.get("rubric").as_deref(), q.get("q").as_deref()))
     });
+    let page = Memo::new(move |_| paging::parse_page(query.read().get("page").as_deref()));
+    let news = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let (api, filter, page) = (api.clone(), filter.get(), page.get());
+            async move {
+                match filter {
+                    Some(f) => api.news(&f, page).await,
+                    None => Err(ApiError::NotFound),
+                }
+            }
+        }
+    });
+    let (pending, set_pending) = signal(false);
+    let site_offset = site.utc_offset;
+    let rubrics = site.rubrics.clone();
 
-    let body = move || {
+    let heading = move || match filter.get() {
+        Some(f) if f.period != Period::All => format!("Новости {}", f.period.phrase()),
+        _ => "Новости".to_owned(),
+    };
+
+    let results = move || {
+        let api = api.clone();
         Suspend::new(async move {
-            match news.await {
+            let result = news.await;
+            let (Some(f), page) = (filter.get_untracked(), page.get_untracked()) else {
+                return view! { <BadDate /> }.into_any();
+            };
+            match result {
                 Ok(p) if p.items.is_empty() => view! {
-                    <div class="notice">
-                        <p>"Новостей не найдено."</p>
-                        <p><a href=routes::FEED>"Перейти к последним новостям"</a></p>
+                    <div class="notice" role="status">
+                        <p><strong>"Новостей не найдено."</strong></p>
+                        <p>
+                            {if f.is_empty() { "Лента пока пуста." } else { "Попробуйте изменить условия поиска." }}
+                        </p>
+                        <p><a href=routes::FEED>"Перейти ко всем новостям"</a></p>
                     </div>
                 }
                 .into_any(),
-                Ok(p) => view! {
-                    <p class="feed__count">{format!("Всего {}", plural::count(u64::from(p.total), NEWS))}</p>
-                    <NewsList items=p.items site_offset />
-                    <Pager page=p.page pages=p.pages base_path=routes::FEED />
+                Ok(p) => {
+                    let count = plural::count(u64::from(p.total), NEWS);
+                    let count = if f.is_empty() { format!("Всего {count}") } else { format!("Найдено: {count}") };
+                    let here = f.href(p.page);
+                    if p.page < p.pages {
+                        let (api, f, next) = (api.clone(), f.clone(), p.page + 1);
+                        leptos::leptos_dom::helpers::request_idle_callback(move || api.prefetch_news(&f, next));
+                    }
+                    memory.restore_scroll_if_returning(&here);
+                    let href = Callback::new(move |n: u32| f.href(n));
+                    view! {
+                        <p class="feed__count" role="status">{count}</p>
+                        <div on:click=move |_| memory.remember(&here)>
+                            <NewsList items=p.items site_offset />
+                        </div>
+                        <Pager page=p.page pages=p.pages href />
+                    }
+                    .into_any()
                 }
-                .into_any(),
-                Err(ApiError::NotFound) if page.get_untracked() > 1 => view! {
+                Err(ApiError::NotFound) if page > 1 => view! {
                     <div class="notice" role="status">
-                        <p>{format!("Страницы {} в ленте новостей нет.", page.get_untracked())}</p>
-                        <p><a href=routes::FEED>"Перейти на первую страницу"</a></p>
+                        <p>{format!("Страницы {page} в этом списке нет.")}</p>
+                        <p><a href=f.href(1)>"Перейти на первую страницу"</a></p>
                     </div>
                 }
                 .into_any(),
@@ -56,8 +105,60 @@ pub fn FeedPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Новости" />
-        <h1 class="page-title">"Новости"</h1>
-        <Transition fallback=|| view! { <ListSkeleton /> }>{body}</Transition>
+        <Title text=heading />
+        {move || filter.get().and_then(|f| crumbs(f.period)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
+        <h1 class="page-title">{heading}</h1>
+        {move || {
+            let rubrics = rubrics.clone();
+            filter.get().map(|f| view! {
+                <SearchForm filter=f.clone() rubrics=rubrics.clone() />
+                <FilterChips filter=f rubrics />
+            })
+        }}
+        <div class="feed" class:feed--pending=pending aria-busy=move || pending.get().to_string()>
+            <Transition fallback=|| view! { <ListSkeleton /> } set_pending>{results}</Transition>
+        </div>
+    }
+}
+
+/// Главная / Новости / 2020 / Декабрь 2020 / 1 декабря 2020, for archive periods.
+fn crumbs(period: Period) -> Option<Vec<Crumb>> {
+    let (year, month, day) = match period {
+        Period::All => return None,
+        Period::Year(y) => (y, None, None),
+        Period::Month(m) => (m.year, Some(m), None),
+        Period::Day(d) => {
+            let m = crate::core::calendar::month_of(d);
+            (m.year, Some(m), Some(d))
+        }
+    };
+    let mut trail = vec![
+        Crumb::link("Главная", routes::HOME),
+        Crumb::link("Новости", routes::FEED),
+    ];
+    trail.push(Crumb::link(year.to_string(), Period::Year(year).path()));
+    if let Some(m) = month {
+        trail.push(Crumb::link(
+            format!("{} {}", dates::month_nominative(m.month), m.year),
+            Period::Month(m).path(),
+        ));
+    }
+    if let Some(d) = day {
+        trail.push(Crumb::here(dates::long_date(d)));
+    } else if let Some(last) = trail.last_mut() {
+        last.href = None;
+    }
+    Some(trail)
+}
+
+/// An archive address that names no real date (`/news/archive/2020/13/45`).
+#[component]
+fn BadDate() -> impl IntoView {
+    view! {
+        <div class="notice" role="status">
+            <p><strong>"В архиве нет такой даты."</strong></p>
+            <p>"Проверьте адрес или выберите день в календаре."</p>
+            <p><a href=routes::FEED>"Перейти к последним новостям"</a></p>
+        </div>
     }
 }

@@ -2,6 +2,7 @@
 //! and composes components; it never renders backend data without passing it through
 //! the model first.
 
+pub mod archive;
 pub mod article;
 pub mod feed;
 pub mod not_found;

@@ -25,6 +25,7 @@ const schemaFor = (rel) =>
   rel === 'config.json' ? 'config.schema.json'
     : rel === 'api/site.json' ? 'site.schema.json'
       : rel === 'api/archive.json' ? 'archive.schema.json'
+        : rel === 'api/news-index.json' ? 'news-index.schema.json'
         : /^api\/news\/page\/\d+\.json$/.test(rel) ? 'news-page.schema.json'
           : /^api\/news\/[^/]+\.json$/.test(rel) ? 'article.schema.json'
             : /^api\/calendar\/\d{4}\/\d{2}\.json$/.test(rel) ? 'calendar-month.schema.json'

@@ -9,8 +9,14 @@ import { createRequire } from 'node:module';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const json = (rel) => JSON.parse(readFileSync(`${root}/public/${rel}`, 'utf8'));
 
+const index = json('api/news-index.json').items;
+
 export const demo = {
   site: json('api/site.json'),
+  index,
+  archive: json('api/archive.json'),
+  /** Demo items published on a day of the site's clock (YYYY-MM-DD; the demo's clock is +07:00). */
+  onDay: (day) => index.filter((item) => item.published.startsWith(day)),
   page: (n) => json(`api/news/page/${n}.json`),
   article: (id) => json(`api/news/${id}.json`),
   /** The article retold from the seed page. */

@@ -207,6 +207,35 @@ fn config_supports_a_dynamic_backend_elsewhere() {
 }
 
 #[test]
+fn config_builds_search_urls_from_filters() {
+    use vestnik::core::filter::{Filter, Period};
+    use vestnik::core::model::YearMonth;
+    let c = Config::from_json(br#"{"api_base":"https://p.example/","endpoints":{"site":"s","news_page":"n{?page}","article":"a/{id}","news_search":"search{?q,rubric,from,to,page,per_page}"}}"#).unwrap();
+    let f = Filter::new(
+        Period::Month(YearMonth {
+            year: 2020,
+            month: 2,
+        }),
+        Some("sport"),
+        Some("мини футбол"),
+    );
+    assert_eq!(
+        c.news_search_url(&f, 2, 10).as_deref(),
+        Some("https://p.example/search?q=%D0%BC%D0%B8%D0%BD%D0%B8%20%D1%84%D1%83%D1%82%D0%B1%D0%BE%D0%BB&rubric=sport&from=2020-02-01&to=2020-02-29&page=2&per_page=10")
+    );
+    assert_eq!(
+        c.news_search_url(&Filter::default(), 1, 10).as_deref(),
+        Some("https://p.example/search?page=1&per_page=10")
+    );
+    assert_eq!(
+        Config::from_json(CONFIG.as_bytes())
+            .unwrap()
+            .news_search_url(&f, 1, 10),
+        None
+    );
+}
+
+#[test]
 fn config_mistakes_are_explained_in_russian() {
     let err = |body: &str| match Config::from_json(body.as_bytes()) {
         Err(ApiError::Config(msg)) => msg,

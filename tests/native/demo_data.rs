@@ -112,6 +112,22 @@ fn every_page_decodes_and_every_item_has_its_article() {
 }
 
 #[test]
+fn the_search_index_lists_every_page_in_order() {
+    let config = config();
+    let index =
+        decode::news_index(&api(&config.news_index_url().unwrap()), &config.api_base).unwrap();
+    let first = decode::news_page(&api(&config.news_page_url(1, 10)), &config.api_base).unwrap();
+    let paged: Vec<_> = (1..=first.pages)
+        .flat_map(|n| {
+            decode::news_page(&api(&config.news_page_url(n, 10)), &config.api_base)
+                .unwrap()
+                .items
+        })
+        .collect();
+    assert_eq!(index, paged);
+}
+
+#[test]
 fn calendar_and_archive_count_the_same_news_as_the_feed() {
     let config = config();
     let site = decode::site(&api(&config.site_url()), "api/").unwrap();

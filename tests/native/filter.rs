@@ -67,6 +67,38 @@ fn archive_paths_parse_real_dates_only() {
 }
 
 #[test]
+fn app_paths_name_their_period() {
+    assert_eq!(Period::from_route("/"), Some(Period::All));
+    assert_eq!(Period::from_route("/news"), Some(Period::All));
+    assert_eq!(
+        Period::from_route("/news/archive/2020/12/01"),
+        Some(Period::Day(d(2020, 12, 1)))
+    );
+    assert_eq!(
+        Period::from_route("/news/archive/2020/12/"),
+        Some(Period::Month(YearMonth {
+            year: 2020,
+            month: 12
+        }))
+    );
+    assert_eq!(
+        Period::from_route("/news/archive/2020"),
+        Some(Period::Year(2020))
+    );
+    assert_eq!(Period::from_route("/news/archive/2020/13/45"), None);
+    assert_eq!(Period::from_route("/news/archive/2020/12/01/extra"), None);
+    assert_eq!(Period::from_route("/news/archive"), None);
+    assert_eq!(
+        Period::Year(2020).month(),
+        Some(YearMonth {
+            year: 2020,
+            month: 12
+        })
+    );
+    assert_eq!(Period::Day(d(2020, 12, 1)).day(), Some(d(2020, 12, 1)));
+}
+
+#[test]
 fn periods_write_their_paths_and_phrases() {
     assert_eq!(Period::All.path(), "/news");
     assert_eq!(Period::Year(2020).path(), "/news/archive/2020");

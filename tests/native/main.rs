@@ -2,6 +2,7 @@
 //! Run with `cargo test --test native` (part of `make test`).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod cache;
 mod calendar;
 mod dates;
 mod decode;

@@ -179,26 +179,35 @@ fn breadcrumbs_mark_the_current_page() {
 }
 
 #[wasm_bindgen_test]
-fn pager_links_neighbours_and_hides_for_a_single_page() {
+fn pager_numbers_pages_with_a_window_and_hides_for_one_page() {
     let root = container();
-    let _handle = leptos::mount::mount_to(
-        root.clone(),
-        || view! { <Pager page=2 pages=3 base_path="/news" /> },
-    );
-    let hrefs: Vec<_> = all(&root, "nav a")
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        view! { <Pager page=8 pages=16 href=|n: u32| format!("/news?page={n}") /> }
+    });
+    let texts: Vec<_> = all(&root, "nav li")
         .iter()
-        .map(|a| a.get_attribute("href").unwrap())
+        .map(|li| li.text_content().unwrap())
         .collect();
-    assert_eq!(hrefs, ["/news", "/news?page=3"]);
-    assert!(one(&root, ".pager__status")
-        .text_content()
-        .unwrap()
-        .contains("Страница 2 из 3"));
+    assert_eq!(texts, ["1", "…", "7", "8", "9", "…", "16"]);
+    let current = one(&root, "[aria-current=page]");
+    assert_eq!(current.text_content().unwrap(), "8");
+    assert_eq!(
+        one(&root, "a[rel=prev]").get_attribute("href").as_deref(),
+        Some("/news?page=7")
+    );
+    assert_eq!(
+        one(&root, "a[rel=next]").get_attribute("href").as_deref(),
+        Some("/news?page=9")
+    );
+    assert_eq!(
+        one(&root, "a[rel=next]").text_content().unwrap(),
+        "Следующая страница »"
+    );
 
     let single = container();
     let _h2 = leptos::mount::mount_to(
         single.clone(),
-        || view! { <Pager page=1 pages=1 base_path="/news" /> },
+        || view! { <Pager page=1 pages=1 href=|n: u32| n.to_string() /> },
     );
     assert!(single.query_selector("nav").unwrap().is_none());
 }

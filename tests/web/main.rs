@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod article_body;
+mod calendar;
 mod components;
 
 use leptos::prelude::*;

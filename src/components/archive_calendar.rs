@@ -1,0 +1,119 @@
+//! The sidebar's archive calendar: loads the archive's span once, then each month's
+//! per-day counts as the reader moves (cached, neighbours prefetched), and follows the
+//! route — an archive day or month opens the calendar there with the day selected.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::calendar::{Calendar, CalendarState};
+use crate::app::{use_api, use_site};
+use crate::core::calendar::{self, Span};
+use crate::core::filter::Period;
+use crate::core::model::{Archive, YearMonth};
+
+#[component]
+pub fn ArchiveCalendar() -> impl IntoView {
+    let api = use_api();
+    if !api.has_calendar() {
+        return None;
+    }
+    let archive = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.archive().await }
+    });
+    Some(view! {
+        <Transition fallback=|| view! { <div class="calendar calendar--loading" aria-busy="true"></div> }>
+            {move || Suspend::new(async move {
+                match archive.await {
+                    Ok(Some(archive)) => Some(view! { <LoadedCalendar archive /> }.into_any()),
+                    Ok(None) => None,
+                    Err(_) => Some(view! {
+                        <div class="calendar calendar--error" role="alert">
+                            <p>"Не удалось загрузить архив новостей."</p>
+                            <button type="button" class="button" on:click=move |_| archive.refetch()>"Повторить"</button>
+                        </div>
+                    }.into_any()),
+                }
+            })}
+        </Transition>
+    })
+}
+
+#[component]
+fn LoadedCalendar(archive: Archive) -> impl IntoView {
+    let api = use_api();
+    let site = use_site();
+    let location = use_location();
+    let span = Span::new(archive.first, archive.last);
+    let mut years: Vec<i32> = archive.months.iter().map(|m| m.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let today = calendar::site_today(js_sys::Date::now(), site.utc_offset);
+    let period =
+        Memo::new(move |_| Period::from_route(&location.pathname.get()).unwrap_or_default());
+    // For a year, open its newest month that has news.
+    let months = archive.months.clone();
+    let month_for = move |p: Period| -> Option<YearMonth> {
+        match p {
+            Period::Year(y) => months
+                .iter()
+                .filter(|m| m.year == y)
+                .map(|m| YearMonth {
+                    year: m.year,
+                    month: m.month,
+                })
+                .max()
+                .or(p.month()),
+            other => other.month(),
+        }
+    };
+    let opening = today.map_or(span.last, |t| span.opening_month(t));
+    let shown = RwSignal::new(span.clamp(month_for(period.get_untracked()).unwrap_or(opening)));
+    // The route moved to another archive period: follow it.
+    Effect::watch(
+        move || period.get(),
+        move |p, _, _| {
+            if let Some(m) = month_for(*p) {
+                shown.set(span.clamp(m));
+            }
+        },
+        false,
+    );
+
+    let month_data = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let (api, m) = (api.clone(), shown.get());
+            async move { (m, api.calendar_month(m.year, m.month).await) }
+        }
+    });
+    // Neighbours load in the background, so « and » answer from the cache.
+    Effect::new(move |_| {
+        let m = shown.get();
+        for n in [calendar::previous(m), calendar::next(m)] {
+            if span.clamp(n) == n {
+                api.prefetch_calendar_month(n.year, n.month);
+            }
+        }
+    });
+
+    let state = Signal::derive(move || {
+        let month = shown.get();
+        let loaded = month_data.get();
+        let days = match &loaded {
+            Some((m, Ok(Some(data)))) if *m == month => data.days.clone(),
+            _ => Vec::new(),
+        };
+        CalendarState {
+            month,
+            days,
+            span,
+            years: years.clone(),
+            selected: period.get().day(),
+            today,
+            loading: !matches!(&loaded, Some((m, _)) if *m == month),
+        }
+    });
+    let on_month = move |m: YearMonth| shown.set(span.clamp(m));
+    view! { <Calendar state on_month /> }
+}

@@ -1,0 +1,62 @@
+//! The search box with the rubric choice: "Поиск по новостям" … "Найти".
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::core::filter::Filter;
+use crate::core::model::Rubric;
+
+/// Submitting keeps the current period and replaces the words and the rubric, so
+/// filters combine. A real `<form role="search">` with labelled fields: Enter submits.
+#[component]
+pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
+    let navigate = use_navigate();
+    let period = filter.period;
+    let query_input = NodeRef::<leptos::html::Input>::new();
+    let rubric_select = NodeRef::<leptos::html::Select>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let query = query_input.get().map(|input| input.value());
+        let rubric = rubric_select.get().map(|select| select.value());
+        let next = Filter::new(period, rubric.as_deref(), query.as_deref());
+        navigate(&next.href(1), NavigateOptions::default());
+    };
+    let current_rubric = filter.rubric.clone().unwrap_or_default();
+    view! {
+        <form class="search" role="search" on:submit=on_submit>
+            <div class="search__field">
+                <label class="search__label" for="search-q">"Поиск по новостям"</label>
+                <input
+                    id="search-q"
+                    class="search__input"
+                    type="search"
+                    name="q"
+                    maxlength="200"
+                    autocomplete="off"
+                    node_ref=query_input
+                    prop:value=filter.query.clone().unwrap_or_default()
+                />
+            </div>
+            {(!rubrics.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="search__field">
+                            <label class="search__label" for="search-rubric">"Рубрика"</label>
+                            <select id="search-rubric" class="search__select" name="rubric" node_ref=rubric_select>
+                                <option value="" selected=current_rubric.is_empty()>"Все рубрики"</option>
+                                {rubrics
+                                    .into_iter()
+                                    .map(|r| {
+                                        let selected = r.id == current_rubric;
+                                        view! { <option value=r.id selected=selected>{r.title}</option> }
+                                    })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                    }
+                })}
+            <button type="submit" class="button search__submit">"Найти"</button>
+        </form>
+    }
+}
