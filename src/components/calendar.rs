@@ -75,8 +75,9 @@ pub fn Calendar(
     // A keyboard move into another month, waiting for that month to be drawn.
     let pending = StoredValue::new(None::<NaiveDate>);
     let grid_ref = NodeRef::<leptos::html::Table>::new();
+    // Also called from an animation frame, when the calendar may already be gone.
     let focus_day = move |date: NaiveDate| {
-        let Some(grid) = grid_ref.get_untracked() else {
+        let Some(grid) = grid_ref.try_get_untracked().flatten() else {
             return;
         };
         let selector = format!("[data-date=\"{}\"]", dates::iso_day(date));

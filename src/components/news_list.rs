@@ -9,16 +9,42 @@ use super::site_time::SiteTime;
 use crate::core::model::NewsItem;
 use crate::core::routes;
 
+/// Rows drawn at once; longer lists grow by [`STEP`] rows per animation frame, so even a
+/// page of a thousand news never blocks the main thread for long.
+const FIRST: usize = 30;
+const STEP: usize = 60;
+
 /// A semantic list of previews. Each title is an `h2` link to the article; the thumbnail
 /// sits in a fixed-ratio box, so the list does not shift while pictures load.
 #[component]
 pub fn NewsList(items: Vec<NewsItem>, site_offset: FixedOffset) -> impl IntoView {
+    let total = items.len();
+    // Plain shared data, not a reactive value: rows may still be built while the list is
+    // being torn down, and a disposed signal there would panic.
+    let items = std::sync::Arc::new(items);
+    let shown = RwSignal::new(total.min(FIRST));
+    // Reads use `try_get`: inside a <Transition> the list can outlive its reactive owner
+    // for a moment (old content stays up while new content loads), and reading a disposed
+    // signal would panic.
+    Effect::new(move |_| {
+        let Some(n) = shown.try_get() else {
+            return;
+        };
+        if n < total {
+            request_animation_frame(move || {
+                shown.try_set((n + STEP).min(total));
+            });
+        }
+    });
     view! {
         <ul class="news-list">
-            {items
-                .into_iter()
-                .map(|item| view! { <NewsPreview item site_offset /> })
-                .collect_view()}
+            <For
+                each=move || 0..shown.try_get().unwrap_or(0)
+                key=|i| *i
+                children=move |i| {
+                    items.get(i).cloned().map(|item| view! { <NewsPreview item site_offset /> })
+                }
+            />
         </ul>
     }
 }

@@ -22,6 +22,21 @@ test.describe('paging', () => {
     await expect(titles(page).first()).toHaveText(demo.page(1).items[0].title);
   });
 
+  test('a slow older response never replaces a newer page', async ({ page }) => {
+    await page.route('**/api/news/page/15.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto('/news?page=14');
+    const pager = page.getByRole('navigation', { name: 'Страницы списка' });
+    await pager.getByRole('link', { name: 'Страница 15', exact: true }).click();
+    await pager.getByRole('link', { name: 'Страница 16', exact: true }).click();
+    await expect(titles(page).first()).toHaveText(demo.page(16).items[0].title);
+    await page.waitForTimeout(2000);
+    await expect(titles(page).first()).toHaveText(demo.page(16).items[0].title);
+    await expect(page).toHaveURL(/page=16$/);
+  });
+
   test('returning from an article restores the list page and scroll position', async ({ page }) => {
     await page.goto('/news?page=2');
     const fifth = titles(page).nth(5).getByRole('link');
@@ -216,16 +231,52 @@ test('a page of 1000 news renders quickly', async ({ page }, testInfo) => {
   }));
   await page.goto('/news/archive/2020/12/01');
   await expect(titles(page).first()).toBeVisible();
-  const ms = await page.evaluate(async () => {
+  const timing = await page.evaluate(async () => {
+    let longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    }).observe({ type: 'longtask' });
     const start = performance.now();
     document.querySelector('a[href="/news"]').click();
+    let first = 0;
     await new Promise((resolve) => {
-      const check = () => (document.querySelectorAll('ul.news-list > li').length === 1000 ? resolve() : requestAnimationFrame(check));
+      const check = () => {
+        const rows = document.querySelectorAll('ul.news-list > li').length;
+        const fresh = document.querySelector('ul.news-list h2')?.textContent === 'Новость 1';
+        if (fresh && !first) first = performance.now() - start;
+        if (fresh && rows === 1000) resolve();
+        else requestAnimationFrame(check);
+      };
       check();
     });
-    return performance.now() - start;
+    return { first, all: performance.now() - start, longest };
   });
-  testInfo.annotations.push({ type: 'render-1000-ms', description: ms.toFixed(0) });
-  console.log(`[${testInfo.project.name}] 1000-item feed rendered in ${ms.toFixed(0)} ms`);
-  expect(ms).toBeLessThan(3000);
+  const line = `first rows ${timing.first.toFixed(0)} ms, all 1000 ${timing.all.toFixed(0)} ms, longest task ${timing.longest.toFixed(0)} ms`;
+  testInfo.annotations.push({ type: 'render-1000', description: line });
+  console.log(`[${testInfo.project.name}] 1000-item feed: ${line}`);
+  expect(timing.all).toBeLessThan(3000);
+});
+
+// Views that outlive their reactive owner for a moment (Transition keeps old content up)
+// once panicked here; a mixed session over every kind of navigation guards against it.
+test('a mixed reading session never panics', async ({ page }) => {
+  for (let round = 0; round < 3; round++) {
+    await page.goto('/news/archive/2020/02');
+    await calendar(page).getByRole('button', { name: /Предыдущий месяц/ }).click();
+    await calendar(page).getByRole('button', { name: /Следующий месяц/ }).click();
+    await calendar(page).getByRole('link', { name: '2022' }).click();
+    await calendar(page).locator('a.calendar__day--news').first().click();
+    await expect(titles(page).first()).toBeVisible();
+    await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Новости' }).click();
+    await titles(page).first().getByRole('link').click();
+    await expect(page.locator('.article-body')).toBeVisible();
+    await page.goBack();
+    const pager = page.getByRole('navigation', { name: 'Страницы списка' });
+    await pager.getByRole('link', { name: 'Страница 2', exact: true }).click();
+    await pager.getByRole('link', { name: 'Страница 3', exact: true }).click();
+    await page.getByLabel('Поиск по новостям').fill('турнир');
+    await page.keyboard.press('Enter');
+    await page.locator('.chips__chip').first().click();
+    await expect(page.locator('.feed__count')).toHaveText(/Всего/);
+  }
 });
