@@ -55,7 +55,7 @@ fn NewsPreview(item: NewsItem, site_offset: FixedOffset) -> impl IntoView {
     let thumb = item.thumbnail.map(|image| {
         view! {
             <div class="news-card__thumb">
-                <Picture image min_width=320 sizes="(min-width: 40em) 12rem, 100vw" />
+                <Picture image min_width=320 sizes="(min-width: 40em) 12rem, (min-width: 22em) 6.5rem, 100vw" />
             </div>
         }
     });
