@@ -148,41 +148,13 @@ pub fn Calendar(
         let s = state.get();
         let m = s.month;
         let title = format!("{} {}", dates::month_nominative(m.month), m.year);
-        let prev = calendar::previous(m);
-        let next = calendar::next(m);
-        let prev_label = format!(
-            "Предыдущий месяц: {} {}",
-            dates::month_nominative(prev.month),
-            prev.year
-        );
-        let next_label = format!(
-            "Следующий месяц: {} {}",
-            dates::month_nominative(next.month),
-            next.year
-        );
         view! {
             <div class="calendar__header">
-                <button
-                    type="button"
-                    class="calendar__nav"
-                    aria-label=prev_label
-                    disabled=!s.span.has_previous(m)
-                    on:click=move |_| on_month.run(prev)
-                >
-                    "«"
-                </button>
+                {month_button("Предыдущий месяц", "«", calendar::previous(m), s.span.has_previous(m), on_month)}
                 <h3 class="calendar__title" id="calendar-title" aria-live="polite">
                     <a href=Period::Month(m).path()>{title}</a>
                 </h3>
-                <button
-                    type="button"
-                    class="calendar__nav"
-                    aria-label=next_label
-                    disabled=!s.span.has_next(m)
-                    on:click=move |_| on_month.run(next)
-                >
-                    "»"
-                </button>
+                {month_button("Следующий месяц", "»", calendar::next(m), s.span.has_next(m), on_month)}
             </div>
         }
     };
@@ -254,6 +226,32 @@ pub fn Calendar(
                 <ul>{years}</ul>
             </nav>
         </section>
+    }
+}
+
+/// « or »: shows `target`, named for screen readers ("Следующий месяц: Январь 2021").
+fn month_button(
+    what: &str,
+    arrow: &'static str,
+    target: YearMonth,
+    enabled: bool,
+    on_month: Callback<YearMonth>,
+) -> impl IntoView {
+    let label = format!(
+        "{what}: {} {}",
+        dates::month_nominative(target.month),
+        target.year
+    );
+    view! {
+        <button
+            type="button"
+            class="calendar__nav"
+            aria-label=label
+            disabled=!enabled
+            on:click=move |_| on_month.run(target)
+        >
+            {arrow}
+        </button>
     }
 }
 
