@@ -15,9 +15,8 @@ use std::sync::Arc;
 pub use config::Config;
 pub use error::ApiError;
 
-use crate::core::filter::Filter;
+use crate::core::filter::{self, Filter};
 use crate::core::model::{Archive, Article, CalendarMonth, NewsItem, NewsPage, Site};
-use crate::core::paging;
 use client::Limits;
 
 /// What the app needs before it can show anything: the checked config and the site.
@@ -69,24 +68,14 @@ impl Api {
             return decode::news_page(&bytes, &self.config.api_base);
         }
         let items = self.index().await?;
-        let matching: Vec<&NewsItem> = items
-            .iter()
-            .filter(|item| filter.matches(item, self.site_offset))
-            .collect();
-        let per_page = self.page_size as usize;
-        let pages = paging::page_count(matching.len(), per_page);
-        if page > pages {
-            return Err(ApiError::NotFound);
-        }
-        Ok(NewsPage {
+        filter::filtered_page(
+            &items,
+            filter,
+            self.site_offset,
             page,
-            pages,
-            total: u32::try_from(matching.len()).unwrap_or(u32::MAX),
-            items: paging::page_of(&matching, page, per_page)
-                .iter()
-                .map(|item| (*item).clone())
-                .collect(),
-        })
+            self.page_size as usize,
+        )
+        .ok_or(ApiError::NotFound)
     }
 
     /// Warms the cache with a page the reader is likely to open next.

@@ -8,7 +8,8 @@ use chrono::{Datelike, FixedOffset, NaiveDate};
 
 use super::calendar::{self, FIRST_YEAR, LAST_YEAR};
 use super::dates;
-use super::model::{NewsItem, YearMonth};
+use super::model::{NewsItem, NewsPage, YearMonth};
+use super::paging;
 use super::routes;
 use super::template::encode_component;
 
@@ -203,6 +204,28 @@ impl Filter {
         }
         true
     }
+}
+
+/// Page `page` (1-based) of the items that pass `filter`, as the search of a static backend
+/// (its `news_index`) returns it; `None` past the last page.
+pub fn filtered_page(
+    items: &[NewsItem],
+    filter: &Filter,
+    site: FixedOffset,
+    page: u32,
+    per_page: usize,
+) -> Option<NewsPage> {
+    let matching: Vec<&NewsItem> = items.iter().filter(|i| filter.matches(i, site)).collect();
+    let pages = paging::page_count(matching.len(), per_page);
+    (page <= pages).then(|| NewsPage {
+        page,
+        pages,
+        total: u32::try_from(matching.len()).unwrap_or(u32::MAX),
+        items: paging::page_of(&matching, page, per_page)
+            .iter()
+            .map(|item| (*item).clone())
+            .collect(),
+    })
 }
 
 /// Trims, collapses whitespace and cuts a search to [`MAX_QUERY_CHARS`] characters.

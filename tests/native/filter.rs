@@ -188,6 +188,36 @@ fn matching_uses_the_site_clock_rubrics_and_every_word() {
     assert!(Filter::default().matches(&it, kemerovo()));
 }
 
+#[test]
+fn a_static_index_is_filtered_and_paged_here() {
+    let items: Vec<NewsItem> = (1..=25)
+        .map(|i| {
+            item(
+                &format!("Турнир {i}"),
+                "",
+                &format!("2020-12-{:02}T10:00:00+07:00", i),
+                if i % 2 == 0 { "sport" } else { "health" },
+            )
+        })
+        .collect();
+    let sport = Filter::new(Period::All, Some("sport"), None);
+    let first = filtered_page(&items, &sport, kemerovo(), 1, 10).unwrap();
+    assert_eq!(
+        (first.page, first.pages, first.total, first.items.len()),
+        (1, 2, 12, 10)
+    );
+    let second = filtered_page(&items, &sport, kemerovo(), 2, 10).unwrap();
+    assert_eq!(second.items.len(), 2);
+    assert!(filtered_page(&items, &sport, kemerovo(), 3, 10).is_none());
+    let none = Filter::new(Period::All, None, Some("волейбол"));
+    let empty = filtered_page(&items, &none, kemerovo(), 1, 10).unwrap();
+    assert_eq!(
+        (empty.pages, empty.total),
+        (1, 0),
+        "no match is an empty first page, not an error"
+    );
+}
+
 proptest! {
     #[test]
     fn arbitrary_paths_never_panic(y in "\\PC{0,12}", m in proptest::option::of("\\PC{0,4}"), dd in proptest::option::of("\\PC{0,4}")) {
