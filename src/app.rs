@@ -131,7 +131,7 @@ fn Shell(boot: Boot) -> impl IntoView {
                         <Route path=path!("/") view=FeedPage />
                         <Route path=path!("/news") view=FeedPage />
                         <Route path=path!("/news/archive") view=ArchivePage />
-                        <Route path=path!("/news/archive/:year") view=ArchivePage />
+                        <Route path=path!("/news/archive/:year") view=FeedPage />
                         <Route path=path!("/news/archive/:year/:month") view=FeedPage />
                         <Route path=path!("/news/archive/:year/:month/:day") view=FeedPage />
                         <Route path=path!("/news/:id") view=ArticlePage />

@@ -1,8 +1,8 @@
-//! `/news/archive` and `/news/archive/:year`: the archive by year and month, with counts.
+//! `/news/archive`: every year and month that has news, with counts. A year's page is the
+//! feed filtered to that year (`pages::feed`), topped by [`YearMonths`].
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_location;
 
 use crate::app::use_api;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
@@ -16,48 +16,15 @@ use crate::core::{dates, routes};
 #[component]
 pub fn ArchivePage() -> impl IntoView {
     let api = use_api();
-    let location = use_location();
-    // `None`: the whole archive; `Some(Ok(y))`: one year; `Some(Err)`: not a year.
-    let year = Memo::new(
-        move |_| match Period::from_route(&location.pathname.get()) {
-            Some(Period::Year(y)) => Some(Ok(y)),
-            None if location.pathname.get().trim_end_matches('/') == routes::ARCHIVE => None,
-            _ => Some(Err(())),
-        },
-    );
     let archive = LocalResource::new(move || {
         let api = api.clone();
         async move { api.archive().await }
     });
-    let heading = move || match year.get() {
-        Some(Ok(y)) => format!("Архив новостей за {y} год"),
-        _ => "Архив новостей".to_owned(),
-    };
     let body = move || {
         Suspend::new(async move {
-            let year = year.get_untracked();
             match archive.await {
-                Ok(Some(a)) => {
-                    let months: Vec<MonthCount> = a
-                        .months
-                        .into_iter()
-                        .filter(|m| match year {
-                            Some(Ok(y)) => m.year == y,
-                            _ => true,
-                        })
-                        .collect();
-                    if matches!(year, Some(Err(()))) || months.is_empty() {
-                        return view! {
-                            <div class="notice" role="status">
-                                <p>"За этот период новостей в архиве нет."</p>
-                                <p><a href=routes::ARCHIVE>"Весь архив"</a></p>
-                            </div>
-                        }
-                        .into_any();
-                    }
-                    view! { <MonthList months /> }.into_any()
-                }
-                Ok(None) => view! { <p>"Этот сервер новостей не ведёт архив по месяцам."</p> }.into_any(),
+                Ok(Some(a)) if !a.months.is_empty() => view! { <MonthList months=a.months headings=true /> }.into_any(),
+                Ok(_) => view! { <p class="notice">"Архив по месяцам для этого сайта не ведётся."</p> }.into_any(),
                 Err(error) => view! {
                     <ErrorPanel title="Не удалось загрузить архив" error on_retry=move || archive.refetch() />
                 }
@@ -65,31 +32,51 @@ pub fn ArchivePage() -> impl IntoView {
             }
         })
     };
-    let crumbs = move || {
-        let mut trail = vec![
-            Crumb::link("Главная", routes::HOME),
-            Crumb::link("Новости", routes::FEED),
-        ];
-        match year.get() {
-            Some(Ok(y)) => {
-                trail.push(Crumb::link("Архив", routes::ARCHIVE));
-                trail.push(Crumb::here(y.to_string()));
-            }
-            _ => trail.push(Crumb::here("Архив")),
-        }
-        view! { <Breadcrumbs crumbs=trail /> }
-    };
+    let crumbs = vec![
+        Crumb::link("Главная", routes::HOME),
+        Crumb::link("Новости", routes::FEED),
+        Crumb::here("Архив"),
+    ];
     view! {
-        <Title text=heading />
-        {crumbs}
-        <h1 class="page-title">{heading}</h1>
+        <Title text="Архив новостей" />
+        <Breadcrumbs crumbs />
+        <h1 class="page-title">"Архив новостей"</h1>
         <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>{body}</Transition>
     }
 }
 
-/// Months grouped by year, newest first, each a link to that month's news.
+/// The months of one year that have news, with counts: the top of a year's page.
 #[component]
-fn MonthList(months: Vec<MonthCount>) -> impl IntoView {
+pub fn YearMonths(year: i32) -> impl IntoView {
+    let api = use_api();
+    let archive = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.archive().await }
+    });
+    let body = move || {
+        Suspend::new(async move {
+            // The year's news list below stays usable even if the counts fail to load.
+            let months: Vec<MonthCount> = archive
+                .await
+                .ok()
+                .flatten()
+                .map(|a| a.months.into_iter().filter(|m| m.year == year).collect())
+                .unwrap_or_default();
+            (!months.is_empty()).then(|| {
+                view! {
+                    <nav class="archive" aria-label=format!("Новости {year} года по месяцам")>
+                        <MonthList months headings=false />
+                    </nav>
+                }
+            })
+        })
+    };
+    view! { <Suspense fallback=|| ()>{body}</Suspense> }
+}
+
+/// Months grouped by year (newest first), each a link to that month's news.
+#[component]
+fn MonthList(months: Vec<MonthCount>, headings: bool) -> impl IntoView {
     let mut years: Vec<i32> = months.iter().map(|m| m.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
@@ -112,7 +99,7 @@ fn MonthList(months: Vec<MonthCount>) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="archive__year">
-                    <h2><a href=Period::Year(year).path()>{format!("{year} год")}</a></h2>
+                    {headings.then(|| view! { <h2><a href=Period::Year(year).path()>{format!("{year} год")}</a></h2> })}
                     <ul class="archive__months">{items}</ul>
                 </section>
             }

@@ -1,4 +1,4 @@
-//! The feed and its filtered forms: `/`, `/news`, `/news/archive/:year/:month[/:day]`,
+//! The feed and its filtered forms: `/`, `/news`, `/news/archive/:year[/:month[/:day]]`,
 //! each with `?q=`, `?rubric=` and `?page=`. Everything the reader chose is in the URL.
 
 use leptos::prelude::*;
@@ -17,6 +17,7 @@ use crate::components::skeleton::ListSkeleton;
 use crate::core::filter::{Filter, Period};
 use crate::core::plural::{self, NEWS};
 use crate::core::{dates, paging, routes};
+use crate::pages::archive::YearMonths;
 
 #[component]
 pub fn FeedPage() -> impl IntoView {
@@ -108,6 +109,10 @@ pub fn FeedPage() -> impl IntoView {
         <Title text=heading />
         {move || filter.get().and_then(|f| crumbs(f.period)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
         <h1 class="page-title">{heading}</h1>
+        {move || match filter.get().map(|f| f.period) {
+            Some(Period::Year(year)) => Some(view! { <YearMonths year /> }),
+            _ => None,
+        }}
         {move || {
             let rubrics = rubrics.clone();
             filter.get().map(|f| view! {

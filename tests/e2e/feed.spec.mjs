@@ -164,6 +164,24 @@ test.describe('filters and search', () => {
     await expect(titles(page)).toHaveText([demo.seed().title]);
   });
 
+  test('a backend with a search endpoint receives the filters as query parameters', async ({ page }) => {
+    const config = structuredClone(demo.config);
+    config.endpoints.news_search = 'search{?q,rubric,from,to,page,per_page}';
+    await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+    const seed = demo.seed();
+    const asked = [];
+    await page.route('**/api/search?**', (route) => {
+      asked.push(new URL(route.request().url()).searchParams);
+      const { id, title, published, summary, rubrics } = seed;
+      return route.fulfill({ json: { page: 1, pages: 1, total: 1, items: [{ id, title, published, summary, rubrics }] } });
+    });
+    await page.goto('/news/archive/2020/12?q=контракты&rubric=cooperation');
+    await expect(titles(page)).toHaveText([seed.title]);
+    expect(Object.fromEntries(asked[0])).toEqual({
+      q: 'контракты', rubric: 'cooperation', from: '2020-12-01', to: '2020-12-31', page: '1', per_page: '10',
+    });
+  });
+
   test('nothing found says so with a way back', async ({ page }) => {
     await page.goto('/news?q=несуществующееслово');
     await expect(page.getByText('Новостей не найдено.')).toBeVisible();
@@ -177,15 +195,22 @@ test.describe('archive routes', () => {
 
   test('each archive address loads directly', async ({ page }) => {
     await page.goto('/news/archive/2020');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Архив новостей за 2020 год');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Новости за 2020 год');
+    const in2020 = demo.index.filter((i) => i.published.startsWith('2020'));
+    await expect(page.locator('.feed__count')).toHaveText(new RegExp(`Найдено: ${in2020.length} новост`));
+    await expect(titles(page).first()).toHaveText(in2020[0].title);
+    const months = page.getByRole('navigation', { name: 'Новости 2020 года по месяцам' });
     const dec = demo.archive.months.find((m) => m.year === 2020 && m.month === 12);
-    await expect(page.getByRole('listitem').filter({ hasText: 'Декабрь' })).toContainText(`${dec.count} новост`);
-    await page.getByRole('link', { name: 'Декабрь', exact: true }).click();
+    await expect(months.getByRole('listitem').filter({ hasText: 'Декабрь' })).toContainText(`${dec.count} новост`);
+    await months.getByRole('link', { name: 'Декабрь', exact: true }).click();
     await expect(page).toHaveURL(/\/news\/archive\/2020\/12$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Новости за декабрь 2020');
     await expect(page.locator('.feed__count')).toHaveText(`Найдено: ${dec.count} новостей`);
     await page.goto('/news/archive');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Архив новостей');
+    await expect(page.getByRole('heading', { level: 2, name: '2024 год' })).toBeVisible();
+    await page.goto('/news/archive/2020?q=турнир');
+    await expect(page.locator('.chips__chip')).toHaveText([/Период: 2020 год/, /Поиск: «турнир»/]);
   });
 
   test('nonsense in the address gets a clear message, never a panic', async ({ page }) => {

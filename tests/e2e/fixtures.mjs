@@ -12,6 +12,7 @@ const json = (rel) => JSON.parse(readFileSync(`${root}/public/${rel}`, 'utf8'));
 const index = json('api/news-index.json').items;
 
 export const demo = {
+  config: json('config.json'),
   site: json('api/site.json'),
   index,
   archive: json('api/archive.json'),
