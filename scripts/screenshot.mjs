@@ -27,7 +27,8 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mob
     page.on('pageerror', (e) => console.log(`  page error (${url}): ${e.message}`));
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
-    const slug = new URL(url).pathname.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
+    const { pathname, hash } = new URL(url);
+    const slug = `${pathname}${hash}`.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home';
     const file = `${out}/${slug}-${name}.png`;
     await page.screenshot({ path: file, fullPage });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -256,6 +256,17 @@ def build(out):
     first_month = min(a["published"][:7] for a in articles)
     last_month = max(a["published"][:7] for a in articles)
 
+    # Neighbours (articles are newest first) and related news of the same rubric.
+    for i, a in enumerate(articles):
+        if i + 1 < len(articles):
+            a["previous"] = {"id": articles[i + 1]["id"], "title": articles[i + 1]["title"]}
+        if i > 0:
+            a["next"] = {"id": articles[i - 1]["id"], "title": articles[i - 1]["title"]}
+        rubric = a["rubrics"][0]["id"]
+        same = [b for b in articles if b is not a and b["rubrics"][0]["id"] == rubric]
+        same.sort(key=lambda b: abs(dt.datetime.fromisoformat(b["published"]) - dt.datetime.fromisoformat(a["published"])))
+        a["related"] = [preview(b) for b in same[:3]]
+
     write(api / "site.json", site())
     news = api / "news"
     for a in articles:

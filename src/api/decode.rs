@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::ApiError;
 use crate::core::links::{self, Use};
 use crate::core::model::{
-    Archive, Article, CalendarMonth, Image, Link, LinkGroup, NewsItem, NewsPage, Site,
+    Archive, Article, ArticleRef, CalendarMonth, Image, Link, LinkGroup, NewsItem, NewsPage, Site,
 };
 
 /// The largest width or height we accept for an image, in pixels.
@@ -83,6 +83,12 @@ pub fn article(bytes: &[u8], base: &str) -> Result<Article, ApiError> {
         .into_iter()
         .filter_map(|img| image(img, base))
         .collect();
+    let usable =
+        |r: &ArticleRef| valid_id(&r.id) && !r.title.trim().is_empty() && r.id != article.id;
+    article.previous = article.previous.filter(usable);
+    article.next = article.next.filter(usable);
+    article.related = previews(std::mem::take(&mut article.related), base);
+    article.related.retain(|r| r.id != article.id);
     Ok(article)
 }
 

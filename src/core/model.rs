@@ -126,6 +126,22 @@ pub struct Article {
     pub gallery: Vec<Image>,
     #[serde(default)]
     pub signature: Option<String>,
+    /// The news published just before this one (older), if any.
+    #[serde(default)]
+    pub previous: Option<ArticleRef>,
+    /// The news published just after this one (newer), if any.
+    #[serde(default)]
+    pub next: Option<ArticleRef>,
+    /// A few news on the same subject.
+    #[serde(default)]
+    pub related: Vec<NewsItem>,
+}
+
+/// A link to another article: its id and title.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ArticleRef {
+    pub id: String,
+    pub title: String,
 }
 
 /// A calendar month: how many news each day has (`calendar_month` endpoint).

@@ -22,3 +22,14 @@ pub fn feed_page(page: u32) -> String {
         format!("{FEED}?page={page}")
     }
 }
+
+/// The URL fragment that opens photo `index` (0-based) of an article's gallery: `#photo-1`…
+pub fn photo_hash(index: usize) -> String {
+    format!("#photo-{}", index + 1)
+}
+
+/// The photo (0-based) a fragment such as `#photo-3` opens, if it names one of `count`.
+pub fn photo_from_hash(hash: &str, count: usize) -> Option<usize> {
+    let n: usize = hash.strip_prefix("#photo-")?.parse().ok()?;
+    (1..=count).contains(&n).then(|| n - 1)
+}

@@ -22,10 +22,10 @@ export const demo = {
   article: (id) => json(`api/news/${id}.json`),
   /** The article retold from the seed page. */
   seed() {
-    const file = readdirSync(`${root}/public/api/news`).find(
-      (f) => f.endsWith('.json') && readFileSync(`${root}/public/api/news/${f}`, 'utf8').includes('280 контрактов'),
-    );
-    return json(`api/news/${file}`);
+    return readdirSync(`${root}/public/api/news`)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => json(`api/news/${f}`))
+      .find((article) => article.body_html.includes('280 контрактов'));
   },
 };
 

@@ -18,3 +18,24 @@ fn the_first_feed_page_has_no_query() {
     assert_eq!(feed_page(1), "/news");
     assert_eq!(feed_page(7), "/news?page=7");
 }
+
+#[test]
+fn photo_fragments_round_trip_within_the_gallery() {
+    assert_eq!(photo_hash(0), "#photo-1");
+    assert_eq!(photo_from_hash("#photo-3", 4), Some(2));
+    for bad in [
+        "",
+        "#photo-0",
+        "#photo-5",
+        "#photo-x",
+        "#photo-",
+        "photo-1",
+        "#photo-1a",
+        "#photo-99999999999999999999999",
+    ] {
+        assert_eq!(photo_from_hash(bad, 4), None, "{bad}");
+    }
+    for i in 0..4 {
+        assert_eq!(photo_from_hash(&photo_hash(i), 4), Some(i));
+    }
+}

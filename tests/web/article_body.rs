@@ -132,3 +132,74 @@ fn plain_text_and_empty_bodies_are_fine() {
     sanitize_into(&root, "", "", "/news/1");
     assert_eq!(root.child_nodes().length(), 0);
 }
+
+/// The shared corpus of known XSS vectors (tests/fixtures/xss-vectors.json), one at a time
+/// into the live document: nothing runs and nothing dangerous survives.
+#[wasm_bindgen_test]
+async fn the_xss_corpus_neither_runs_nor_survives() {
+    let vectors: Vec<String> =
+        serde_json::from_str(include_str!("../fixtures/xss-vectors.json")).unwrap();
+    assert!(
+        vectors.len() >= 40,
+        "the corpus has {} vectors",
+        vectors.len()
+    );
+    let root = container();
+    for (n, vector) in vectors.iter().enumerate() {
+        sanitize_into(&root, vector, "https://b.example/api/", "/news/1");
+        assert_safe(&root, n, vector);
+    }
+    // Give images, frames and timers a chance to fire before checking the flag.
+    gloo_timers::future::TimeoutFuture::new(300).await;
+    assert!(
+        xss_flag().is_undefined(),
+        "a vector ran: window.__xss = {:?}",
+        xss_flag()
+    );
+}
+
+fn assert_safe(root: &web_sys::Element, n: usize, vector: &str) {
+    for el in all(root, "*") {
+        let tag = el.local_name();
+        assert!(
+            ![
+                "script", "iframe", "object", "embed", "svg", "math", "form", "input", "button",
+                "style", "link", "meta", "base", "template", "frameset", "portal", "video",
+                "audio", "select", "textarea", "details", "marquee"
+            ]
+            .contains(&tag.as_str()),
+            "vector {n} left <{tag}>: {vector}"
+        );
+        for name in el
+            .get_attribute_names()
+            .iter()
+            .filter_map(|a| a.as_string())
+        {
+            assert!(!name.starts_with("on"), "vector {n} left {name}: {vector}");
+            assert!(
+                ![
+                    "style",
+                    "srcset",
+                    "formaction",
+                    "background",
+                    "srcdoc",
+                    "xlink:href",
+                    "action"
+                ]
+                .contains(&name.as_str()),
+                "vector {n} left {name}: {vector}"
+            );
+            let value = el
+                .get_attribute(&name)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            let squeezed: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+            for scheme in ["javascript:", "vbscript:", "data:"] {
+                assert!(
+                    !squeezed.starts_with(scheme),
+                    "vector {n} left {name}={value}: {vector}"
+                );
+            }
+        }
+    }
+}
