@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: run dev build test setup test-native test-contract test-web test-e2e lint size demo clean
+.PHONY: run dev build test setup test-native test-contract test-web test-e2e lint size demo icons clean
 
 ## run: install what is missing, build the release app and serve it with the demo backend
 run: build
@@ -69,6 +69,12 @@ demo:
 	test -x .venv-demo/bin/python || python3 -m venv .venv-demo
 	.venv-demo/bin/pip install --quiet -r scripts/demo/requirements.txt
 	.venv-demo/bin/python scripts/demo/generate.py
+
+## icons: redraw the app icons and rewrite manifest.webmanifest (Pillow in a local venv)
+icons:
+	test -x .venv-demo/bin/python || python3 -m venv .venv-demo
+	.venv-demo/bin/pip install --quiet -r scripts/demo/requirements.txt
+	.venv-demo/bin/python scripts/pwa/icons.py
 
 clean:
 	rm -rf dist tests/e2e/results

@@ -12,15 +12,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
-const root = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist');
-const port = Number(option('port', '8080'));
-const host = option('host', '127.0.0.1');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -60,7 +53,15 @@ function send(res, path, info, status = 200) {
   createReadStream(path).pipe(res);
 }
 
-const server = createServer(async (req, res) => {
+/**
+ * A static server for a built Vestnik. `root()` is asked on every request, so a test can
+ * switch the served build without restarting (the service worker update test does).
+ */
+export function staticServer(root) {
+  return createServer((req, res) => handle(resolve(root()), req, res));
+}
+
+async function handle(root, req, res) {
   let pathname;
   try {
     pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -86,8 +87,18 @@ const server = createServer(async (req, res) => {
   const info = await file(shell);
   if (info) return send(res, shell, info);
   res.writeHead(404).end('Not found: build the app first (make build)');
-});
+}
 
-server.listen(port, host, () => {
-  console.log(`Vestnik: serving ${root} at http://${host}:${port}/`);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+  };
+  const root = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist');
+  const port = Number(option('port', '8080'));
+  const host = option('host', '127.0.0.1');
+  staticServer(() => root).listen(port, host, () => {
+    console.log(`Vestnik: serving ${root} at http://${host}:${port}/`);
+  });
+}

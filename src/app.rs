@@ -9,6 +9,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, Api, ApiError, Boot};
+use crate::components::app_status::{HeaderStatus, SavedCopyNotice, UpdateBanner};
 use crate::components::archive_calendar::ArchiveCalendar;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::sidebar::Sidebar;
@@ -22,6 +23,8 @@ use crate::pages::archive::ArchivePage;
 use crate::pages::article::ArticlePage;
 use crate::pages::feed::FeedPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::saved::SavedPage;
+use crate::pwa;
 
 /// The backend handle every page fetches through (provided by the shell).
 pub fn use_api() -> Api {
@@ -112,6 +115,8 @@ fn Shell(boot: Boot) -> impl IntoView {
     provide_context(memory);
     let back = window_event_listener(leptos::ev::popstate, move |_| memory.returning());
     on_cleanup(move || back.remove());
+    let status = pwa::start();
+    provide_context(status);
     let name = site.name.clone();
     let formatter = move |text: String| {
         if text.is_empty() || text == name {
@@ -124,9 +129,13 @@ fn Shell(boot: Boot) -> impl IntoView {
         <Title formatter />
         <Router>
             <SkipLink />
-            <SiteHeader site=Arc::clone(&site) />
+            <UpdateBanner status />
+            <SiteHeader site=Arc::clone(&site)>
+                <HeaderStatus status />
+            </SiteHeader>
             <div class="layout">
                 <main id="main" class="layout__main" tabindex="-1">
+                    <SavedCopyNotice status site_offset=site.utc_offset />
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=FeedPage />
                         <Route path=path!("/news") view=FeedPage />
@@ -135,13 +144,14 @@ fn Shell(boot: Boot) -> impl IntoView {
                         <Route path=path!("/news/archive/:year/:month") view=FeedPage />
                         <Route path=path!("/news/archive/:year/:month/:day") view=FeedPage />
                         <Route path=path!("/news/:id") view=ArticlePage />
+                        <Route path=path!("/saved") view=SavedPage />
                     </Routes>
                 </main>
                 <Sidebar groups=site.sidebar.clone()>
                     <ArchiveCalendar />
                 </Sidebar>
             </div>
-            <SiteFooter lines=site.footer.clone() />
+            <SiteFooter lines=site.footer.clone() build_stamp=pwa::build_stamp() />
         </Router>
     }
 }

@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod pages;
+pub mod pwa;
 
 use wasm_bindgen::JsCast;
 

@@ -7,9 +7,11 @@ use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
 use super::cache::Cache;
+use super::freshness::{self, Freshness};
 use super::ApiError;
 
 /// How long a successful response is reused without asking the backend again.
@@ -78,7 +80,17 @@ pub async fn get(url: &str, limits: Limits) -> Result<Vec<u8>, ApiError> {
         .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(|_| failed(&timed_out))?;
+        .map_err(|_| {
+            let error = failed(&timed_out);
+            if error == ApiError::Network {
+                freshness::report(Freshness::Unreachable);
+            }
+            error
+        })?;
+    freshness::report(match response.headers().get("x-vestnik-cached") {
+        Some(saved_at) => Freshness::Saved(saved_at),
+        None => Freshness::Fresh,
+    });
     match response.status() {
         200..=299 => {}
         404 | 410 => return Err(ApiError::NotFound),
@@ -96,4 +108,22 @@ pub async fn get(url: &str, limits: Limits) -> Result<Vec<u8>, ApiError> {
         return Err(ApiError::TooLarge);
     }
     Ok(body)
+}
+
+/// Whether the service worker has a saved copy of `url` (`None`: no Cache API here).
+pub async fn saved_offline(url: &str) -> Option<bool> {
+    let caches = js_sys::Reflect::get(&leptos::prelude::window(), &"caches".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())?;
+    let matcher = js_sys::Reflect::get(&caches, &"match".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = matcher
+        .call1(&caches, &url.into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let found = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    Some(!found.is_undefined())
 }

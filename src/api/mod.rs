@@ -9,6 +9,7 @@ mod client;
 pub mod config;
 pub mod decode;
 mod error;
+pub mod freshness;
 
 use std::sync::Arc;
 
@@ -116,6 +117,12 @@ impl Api {
         };
         let bytes = client::get_cached(&url, self.limits()).await?;
         decode::archive(&bytes).map(Some)
+    }
+
+    /// Whether this article can be read offline (the service worker saved it); `None` when
+    /// the browser has no Cache API.
+    pub async fn article_saved_offline(&self, id: &str) -> Option<bool> {
+        client::saved_offline(&self.config.article_url(id)).await
     }
 
     /// Warms the cache with a calendar month (the neighbours of the one shown).

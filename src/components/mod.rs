@@ -1,6 +1,7 @@
 //! Reusable view pieces, one file each. Components receive model values as props and
 //! never talk to the backend: pages fetch, components render.
 
+pub mod app_status;
 pub mod archive_calendar;
 pub mod article_body;
 pub mod breadcrumbs;

@@ -6,7 +6,10 @@ use crate::core::model::Site;
 use crate::core::routes;
 
 #[component]
-pub fn SiteHeader(site: std::sync::Arc<Site>) -> impl IntoView {
+pub fn SiteHeader(
+    site: std::sync::Arc<Site>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let logo = site.logo.clone().map(|logo| {
         // The name follows as text inside the same link, so the emblem is decorative here.
         view! {
@@ -25,6 +28,7 @@ pub fn SiteHeader(site: std::sync::Arc<Site>) -> impl IntoView {
                     .description
                     .clone()
                     .map(|d| view! { <p class="site-header__tagline">{d}</p> })}
+                {children.map(|c| c())}
             </div>
             {(!menu.is_empty())
                 .then(|| {

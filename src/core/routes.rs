@@ -6,6 +6,8 @@ use super::template::encode_component;
 pub const HOME: &str = "/";
 /// The feed.
 pub const FEED: &str = "/news";
+/// The articles this reader opened, readable offline.
+pub const SAVED: &str = "/saved";
 /// The archive: `/news/archive/:year[/:month[/:day]]`.
 pub const ARCHIVE: &str = "/news/archive";
 

@@ -17,12 +17,17 @@ use crate::components::skeleton::ArticleSkeleton;
 use crate::core::model::Article;
 use crate::core::{meta, routes};
 use crate::pages::not_found::NotFoundView;
+use crate::pwa::{self, AppStatus};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let api = use_api();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let status = use_context::<AppStatus>();
+    let offline = move || {
+        status.is_some_and(|s| s.offline.get_untracked()) || !window().navigator().on_line()
+    };
     let article = LocalResource::new(move || {
         let (api, id) = (api.clone(), id.get());
         async move { api.article(&id).await }
@@ -31,12 +36,27 @@ pub fn ArticlePage() -> impl IntoView {
     let body = move || {
         Suspend::new(async move {
             match article.await {
-                Ok(a) => view! { <ArticleView article=a /> }.into_any(),
+                Ok(a) => {
+                    pwa::remember(&a);
+                    view! { <ArticleView article=a /> }.into_any()
+                }
                 Err(ApiError::NotFound) => view! {
                     <NotFoundView
                         title="Новость не найдена"
                         text="Возможно, она была удалена или адрес набран с ошибкой."
                     />
+                }
+                .into_any(),
+                Err(error @ (ApiError::Network | ApiError::Timeout)) if offline() => view! {
+                    <Title text="Нет соединения" />
+                    <div class="notice" role="status">
+                        <p><strong>"Нет соединения, а эта новость не сохранена для чтения без сети."</strong></p>
+                        <p>
+                            "Без подключения доступны новости, которые вы уже открывали: "
+                            <a href=routes::SAVED>"Сохранённые новости"</a>
+                        </p>
+                    </div>
+                    <ErrorPanel title="Не удалось загрузить новость" error on_retry=move || article.refetch() />
                 }
                 .into_any(),
                 Err(error) => view! {

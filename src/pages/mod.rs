@@ -6,3 +6,4 @@ pub mod archive;
 pub mod article;
 pub mod feed;
 pub mod not_found;
+pub mod saved;

@@ -1,0 +1,66 @@
+//! What the reader should know about the app itself: a new version waiting, the offer to
+//! install it, no connection, and data shown from the saved copy.
+
+use chrono::{DateTime, FixedOffset};
+use leptos::prelude::*;
+
+use crate::core::{dates, routes};
+use crate::pwa::{self, AppStatus};
+
+/// "Доступна новая версия — Обновить": polite, at the top, until the reader acts.
+#[component]
+pub fn UpdateBanner(status: AppStatus) -> impl IntoView {
+    view! {
+        <Show when=move || status.update_ready.get()>
+            <div class="banner banner--update" role="status">
+                <p class="banner__text">"Доступна новая версия"</p>
+                <button type="button" class="button banner__action" on:click=move |_| pwa::apply_update()>
+                    "Обновить"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// The header's corner: "Нет соединения" and "Установить приложение".
+#[component]
+pub fn HeaderStatus(status: AppStatus) -> impl IntoView {
+    view! {
+        <div class="header-status">
+            <Show when=move || status.offline.get()>
+                <p class="header-status__offline" role="status">
+                    <span aria-hidden="true">"● "</span>
+                    "Нет соединения"
+                </p>
+            </Show>
+            <Show when=move || status.can_install.get()>
+                <button type="button" class="header-status__install" on:click=move |_| pwa::install(status)>
+                    "Установить приложение"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// "Нет соединения — показана сохранённая версия от 28 ноября 2026, 20:45".
+#[component]
+pub fn SavedCopyNotice(status: AppStatus, site_offset: FixedOffset) -> impl IntoView {
+    let text = move || {
+        status
+            .saved_at
+            .get()
+            .map(|at| match DateTime::parse_from_rfc3339(&at) {
+                Ok(moment) => format!(
+                    "Нет соединения — показана сохранённая версия от {}",
+                    dates::long_date_time(moment, site_offset)
+                ),
+                Err(_) => "Нет соединения — показана сохранённая версия".to_owned(),
+            })
+    };
+    view! {
+        <p class="saved-notice" role="status" class:saved-notice--hidden=move || text().is_none()>
+            {text}
+            {move || text().map(|_| view! { " " <a href=routes::SAVED>"Сохранённые новости"</a> })}
+        </p>
+    }
+}

@@ -1,0 +1,128 @@
+// Vestnik as an installed, offline-capable app: manifest and installability, reading
+// offline from the service worker's caches, and the update banner between two builds.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, demo } from './fixtures.mjs';
+import { staticServer } from '../../scripts/serve.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const titles = (page) => page.locator('ul.news-list h2');
+
+/** Waits until the service worker controls the page. */
+async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+}
+
+test.describe('with service workers', () => {
+  test.use({ serviceWorkers: 'allow', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/] });
+
+  test('the manifest parses and the app is installable', async ({ page }) => {
+    await page.goto('/');
+    await controlled(page);
+    const cdp = await page.context().newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are incognito-like, and Chrome never installs from incognito:
+    // that one is about the test browser, not the app.
+    expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+    expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+    const data = JSON.parse(manifest.data);
+    expect(data).toMatchObject({ lang: 'ru', display: 'standalone', start_url: './', scope: './' });
+    expect(data.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', 'icons/apple-touch-icon.png');
+  });
+
+  test('news the reader opened are readable offline, others say so', async ({ page, context }) => {
+    const [a, b] = demo.page(1).items;
+    const unvisited = demo.page(4).items[3];
+    await page.goto('/');
+    await controlled(page);
+    await page.reload(); // now every request goes through the worker
+    await expect(titles(page)).toHaveCount(demo.page(1).items.length);
+    for (const item of [a, b]) {
+      await page.goto(`/news/${item.id}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.title);
+    }
+
+    await context.setOffline(true);
+    await page.goto('/');
+    await expect(titles(page).first()).toHaveText(a.title);
+    await expect(page.locator('.saved-notice')).toContainText('Нет соединения — показана сохранённая версия от');
+    await expect(page.getByRole('banner')).toContainText('Нет соединения');
+    for (const item of [a, b]) {
+      await page.goto(`/news/${item.id}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.title);
+      await expect(page.locator('.saved-notice')).toBeVisible();
+    }
+    await page.goto(`/news/${unvisited.id}`);
+    await expect(page.getByText('Нет соединения, а эта новость не сохранена для чтения без сети.')).toBeVisible();
+    await page.getByRole('link', { name: 'Сохранённые новости' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Сохранённые новости');
+    const saved = page.locator('.saved-list__item');
+    await expect(saved).toHaveCount(2);
+    await expect(saved.first()).toContainText(b.title);
+    await expect(saved.first()).toContainText('доступна без сети');
+
+    await context.setOffline(false);
+    await page.goto('/');
+    await expect(titles(page).first()).toHaveText(a.title);
+    await expect(page.locator('.saved-notice')).toBeHidden();
+    await expect(page.getByRole('banner')).not.toContainText('Нет соединения');
+  });
+});
+
+test('a new build shows the update banner and takes over cleanly', async ({ browser }, testInfo) => {
+  const buildB = mkdtempSync(join(tmpdir(), 'vestnik-build-b-'));
+  cpSync(join(root, 'dist'), buildB, { recursive: true });
+  execFileSync('node', [join(root, 'scripts/precache.mjs'), buildB, '--stamp', 'build-b'], { stdio: 'ignore' });
+  let serving = join(root, 'dist');
+  const server = staticServer(() => serving);
+  const port = Number(process.env.E2E_PORT ?? 4173) + 10 + testInfo.parallelIndex;
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
+  try {
+    const page = await context.newPage();
+    const panics = [];
+    page.on('console', (m) => /panicked/.test(m.text()) && panics.push(m.text()));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await controlled(page);
+    const stampA = await page.locator('.site-footer__build').textContent();
+    expect(stampA).not.toBe('build-b');
+
+    serving = buildB;
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByRole('status').filter({ hasText: 'Доступна новая версия' });
+    await expect(banner).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('update-banner.png') });
+
+    const served = [];
+    page.on('response', (r) => served.push({ url: r.url(), sw: r.fromServiceWorker() }));
+    await banner.getByRole('button', { name: 'Обновить' }).click();
+    await expect(page.locator('.site-footer__build')).toHaveText('build-b');
+    await expect(titles(page).first()).toBeVisible();
+    // After the reload, the shell came from build B's worker, and build A's cache is gone.
+    const shell = served.filter((r) => /\.(js|wasm|css)$/.test(new URL(r.url).pathname));
+    expect(shell.length).toBeGreaterThan(0);
+    expect(shell.filter((r) => !r.sw)).toEqual([]);
+    const cacheNames = await page.evaluate(() => caches.keys());
+    expect(cacheNames.filter((n) => n.startsWith('vestnik-shell-'))).toEqual(['vestnik-shell-build-b']);
+    expect(panics).toEqual([]);
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(buildB, { recursive: true, force: true });
+  }
+});
+
+test('without service workers the app works as before', async ({ page }) => {
+  // The default for every other test too (serviceWorkers: 'block' in the config).
+  await page.goto('/');
+  await expect(titles(page)).toHaveCount(demo.page(1).items.length);
+  await titles(page).first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo.page(1).items[0].title);
+});
