@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: run dev build test setup test-native test-contract test-web test-e2e lint size demo icons clean
+.PHONY: run dev build build-subpath test setup test-native test-contract test-web test-e2e lint size demo icons clean
 
 ## run: install what is missing, build the release app and serve it with the demo backend
 run: build
@@ -51,8 +51,12 @@ test-web:
 	@echo "== web: wasm-bindgen-test in Chromium =="
 	cargo test --target wasm32-unknown-unknown --test web
 
+## build-subpath: the same app built to live under /press/ (tested end to end)
+build-subpath: setup
+	trunk build --release --public-url /press/ --dist dist-press
+
 ## test-e2e: the built app driven in Chromium by Playwright
-test-e2e: build
+test-e2e: build build-subpath
 	@echo "== e2e: Playwright in Chromium =="
 	E2E_PORT=$(E2E_PORT) playwright test --config tests/e2e/playwright.config.mjs
 
@@ -77,5 +81,5 @@ icons:
 	.venv-demo/bin/python scripts/pwa/icons.py
 
 clean:
-	rm -rf dist tests/e2e/results
+	rm -rf dist dist-press tests/e2e/results
 	cargo clean

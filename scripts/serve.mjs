@@ -4,7 +4,7 @@
 // index.html, and a missing file with an extension is a real 404 (so the demo backend
 // answers 404 for an unknown article, as a dynamic one would).
 //
-//   node scripts/serve.mjs [dir=dist] [--port 8080] [--host 127.0.0.1]
+//   node scripts/serve.mjs [dir=dist] [--port 8080] [--host 127.0.0.1] [--prefix /press/]
 //
 // Plain Node, no dependencies: `make run` and the end-to-end tests use the same server.
 
@@ -57,11 +57,11 @@ function send(res, path, info, status = 200) {
  * A static server for a built Vestnik. `root()` is asked on every request, so a test can
  * switch the served build without restarting (the service worker update test does).
  */
-export function staticServer(root) {
-  return createServer((req, res) => handle(resolve(root()), req, res));
+export function staticServer(root, prefix = '/') {
+  return createServer((req, res) => handle(resolve(root()), prefix, req, res));
 }
 
-async function handle(root, req, res) {
+async function handle(root, prefix, req, res) {
   let pathname;
   try {
     pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -69,6 +69,12 @@ async function handle(root, req, res) {
     res.writeHead(400).end('Bad request');
     return;
   }
+  // A build for a sub-path (`trunk build --public-url /press/`) lives under that prefix.
+  if (!pathname.startsWith(prefix)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  pathname = `/${pathname.slice(prefix.length)}`;
   const target = normalize(join(root, pathname));
   if (target !== root && !target.startsWith(root + sep)) {
     res.writeHead(403).end('Forbidden');
@@ -98,7 +104,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist');
   const port = Number(option('port', '8080'));
   const host = option('host', '127.0.0.1');
-  staticServer(() => root).listen(port, host, () => {
-    console.log(`Vestnik: serving ${root} at http://${host}:${port}/`);
+  const prefix = option('prefix', '/');
+  staticServer(() => root, prefix).listen(port, host, () => {
+    console.log(`Vestnik: serving ${root} at http://${host}:${port}${prefix}`);
   });
 }

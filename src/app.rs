@@ -36,6 +36,23 @@ pub fn use_site() -> Arc<Site> {
     expect_context::<Arc<Site>>()
 }
 
+/// Where the app lives: the path of `<base href>` without its trailing slash ("" at the
+/// site root, "/press" under a sub-path).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouterBase(pub String);
+
+/// The router base (provided by the shell).
+pub fn use_router_base() -> RouterBase {
+    expect_context::<RouterBase>()
+}
+
+/// The current app path, relative to the router base: `news/archive/2020` (reactive).
+pub fn use_app_path() -> Memo<String> {
+    let base = use_router_base().0;
+    let location = leptos_router::hooks::use_location();
+    Memo::new(move |_| routes::app_path(&location.pathname.get(), &base).to_owned())
+}
+
 /// Where the reader last was in a list, so "Возврат к списку" and the browser's back
 /// button return to the same page of the same list at the same scroll position.
 #[derive(Clone, Copy, Debug)]
@@ -117,6 +134,8 @@ fn Shell(boot: Boot) -> impl IntoView {
     on_cleanup(move || back.remove());
     let status = pwa::start();
     provide_context(status);
+    let base = routes::base_path(&document().base_uri().ok().flatten().unwrap_or_default());
+    provide_context(RouterBase(base.clone()));
     let name = site.name.clone();
     let formatter = move |text: String| {
         if text.is_empty() || text == name {
@@ -127,7 +146,7 @@ fn Shell(boot: Boot) -> impl IntoView {
     };
     view! {
         <Title formatter />
-        <Router>
+        <Router base>
             <SkipLink />
             <UpdateBanner status />
             <SiteHeader site=Arc::clone(&site)>

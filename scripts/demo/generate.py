@@ -333,8 +333,8 @@ def site():
         "page_size": PAGE_SIZE,
         "rubrics": [{"id": k, "title": v} for k, v in stories.RUBRICS.items()],
         "menu": [
-            {"title": "Главная", "url": "/"},
-            {"title": "Новости", "url": "/news"},
+            {"title": "Главная", "url": "./"},
+            {"title": "Новости", "url": "news"},
         ],
         "sidebar": [
             {"links": [

@@ -3,10 +3,9 @@
 //! route — an archive day or month opens the calendar there with the day selected.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::calendar::{Calendar, CalendarState};
-use crate::app::{use_api, use_site};
+use crate::app::{use_api, use_app_path, use_site};
 use crate::core::calendar::{self, Span};
 use crate::core::filter::Period;
 use crate::core::model::{Archive, YearMonth};
@@ -43,14 +42,13 @@ pub fn ArchiveCalendar() -> impl IntoView {
 fn LoadedCalendar(archive: Archive) -> impl IntoView {
     let api = use_api();
     let site = use_site();
-    let location = use_location();
+    let path = use_app_path();
     let span = Span::new(archive.first, archive.last);
     let mut years: Vec<i32> = archive.months.iter().map(|m| m.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     let today = calendar::site_today(js_sys::Date::now(), site.utc_offset);
-    let period =
-        Memo::new(move |_| Period::from_route(&location.pathname.get()).unwrap_or_default());
+    let period = Memo::new(move |_| Period::from_route(&path.get()).unwrap_or_default());
     // For a year, open its newest month that has news.
     let months = archive.months.clone();
     let month_for = move |p: Period| -> Option<YearMonth> {

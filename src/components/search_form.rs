@@ -6,6 +6,7 @@ use leptos_router::NavigateOptions;
 
 use crate::core::filter::Filter;
 use crate::core::model::Rubric;
+use crate::core::routes;
 
 /// Submitting keeps the current period and replaces the words and the rubric, so
 /// filters combine. A real `<form role="search">` with labelled fields: Enter submits.
@@ -20,7 +21,10 @@ pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
         let query = query_input.get().map(|input| input.value());
         let rubric = rubric_select.get().map(|select| select.value());
         let next = Filter::new(period, rubric.as_deref(), query.as_deref());
-        navigate(&next.href(1), NavigateOptions::default());
+        navigate(
+            &routes::router_path(&next.href(1)),
+            NavigateOptions::default(),
+        );
     };
     let current_rubric = filter.rubric.clone().unwrap_or_default();
     view! {

@@ -55,12 +55,16 @@ impl Period {
         }
     }
 
-    /// The period an app path shows: `All` for the feed, the archive's period for
-    /// `/news/archive/…`, `None` for an archive path that names no real date.
+    /// The period an app path shows (`routes::app_path`, with or without a leading `/`):
+    /// `All` for the feed, the archive's period for `news/archive/…`, `None` for an archive
+    /// path that names no real date.
     pub fn from_route(path: &str) -> Option<Self> {
-        let Some(rest) = path.strip_prefix(routes::ARCHIVE) else {
+        let Some(rest) = path.trim_start_matches('/').strip_prefix(routes::ARCHIVE) else {
             return Some(Self::All);
         };
+        if !(rest.is_empty() || rest.starts_with('/')) {
+            return Some(Self::All);
+        }
         let rest = rest.strip_prefix('/').unwrap_or(rest).trim_end_matches('/');
         let mut parts = rest.split('/');
         let year = parts.next().unwrap_or_default();

@@ -1,22 +1,54 @@
 //! The app's own addresses (not the backend's): one place builds every internal link.
+//!
+//! Links are relative to the document's `<base href>` ("news/10564", not "/news/10564"),
+//! so the same build works at the site root and under any sub-path (`/press/`): the
+//! browser resolves them, and the router is told the base once (see `base_path`).
 
 use super::template::encode_component;
 
 /// The home page: the first page of the feed.
-pub const HOME: &str = "/";
+pub const HOME: &str = "./";
 /// The feed.
-pub const FEED: &str = "/news";
+pub const FEED: &str = "news";
 /// The articles this reader opened, readable offline.
-pub const SAVED: &str = "/saved";
-/// The archive: `/news/archive/:year[/:month[/:day]]`.
-pub const ARCHIVE: &str = "/news/archive";
+pub const SAVED: &str = "saved";
+/// The archive: `news/archive/:year[/:month[/:day]]`.
+pub const ARCHIVE: &str = "news/archive";
 
 /// An article's page. The id is percent-encoded, so any backend id makes a valid path.
 pub fn article(id: &str) -> String {
     format!("{FEED}/{}", encode_component(id))
 }
 
-/// A page of the feed: `/news` for the first, `/news?page=N` for the rest.
+/// The router's base path from the document's base URI: `https://a.example/press/` →
+/// `/press`, `https://a.example/` → `` (the site root).
+pub fn base_path(base_uri: &str) -> String {
+    let after_scheme = base_uri.find("://").map_or(0, |i| i + 3);
+    let path_start = base_uri[after_scheme..]
+        .find('/')
+        .map_or(base_uri.len(), |i| after_scheme + i);
+    let path = &base_uri[path_start..];
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    // The base is a directory: drop a trailing file name ("/press/index.html").
+    let dir = path.rfind('/').map_or("", |i| &path[..i]);
+    dir.to_owned()
+}
+
+/// The app's path of a location: `/press/news/1` under base `/press` → `news/1`.
+pub fn app_path<'a>(pathname: &'a str, base: &str) -> &'a str {
+    pathname
+        .strip_prefix(base)
+        .unwrap_or(pathname)
+        .trim_start_matches('/')
+}
+
+/// An app link as the router's path, for programmatic navigation: `news?q=x` → `/news?q=x`,
+/// `./` → `/`. The router adds its base (`/press`) itself.
+pub fn router_path(href: &str) -> String {
+    format!("/{}", href.trim_start_matches("./"))
+}
+
+/// A page of the feed: `news` for the first, `news?page=N` for the rest.
 pub fn feed_page(page: u32) -> String {
     if page <= 1 {
         FEED.to_owned()

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::ApiError;
-use crate::app::{use_api, use_list_memory, use_site};
+use crate::app::{use_api, use_app_path, use_list_memory, use_site};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filter_chips::FilterChips;
@@ -24,11 +24,11 @@ pub fn FeedPage() -> impl IntoView {
     let api = use_api();
     let site = use_site();
     let memory = use_list_memory();
-    let location = use_location();
+    let path = use_app_path();
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
-        Period::from_route(&location.pathname.get())
+        Period::from_route(&path.get())
             .map(|period| Filter::new(period, q.get("rubric").as_deref(), q.get("q").as_deref()))
     });
     let page = Memo::new(move |_| paging::parse_page(query.read().get("page").as_deref()));

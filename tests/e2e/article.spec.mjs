@@ -30,11 +30,11 @@ test.describe('the seed article', () => {
     }
     await expect(page.locator('.article__signature')).toHaveText(seed.signature);
     await expect(page.locator('.article__updated')).toHaveText('Дата последнего обновления: 01.12.2020 09:56');
-    await expect(page.getByRole('link', { name: 'Возврат к списку' })).toHaveAttribute('href', '/news');
+    await expect(page.getByRole('link', { name: 'Возврат к списку' })).toHaveAttribute('href', 'news');
     await expect(page.getByRole('heading', { name: 'Поделиться:' })).toBeVisible();
     const neighbours = page.getByRole('navigation', { name: 'Соседние новости' });
-    await expect(neighbours.getByRole('link', { name: /Предыдущая новость/ })).toHaveAttribute('href', `/news/${seed.previous.id}`);
-    await expect(neighbours.getByRole('link', { name: /Следующая новость/ })).toHaveAttribute('href', `/news/${seed.next.id}`);
+    await expect(neighbours.getByRole('link', { name: /Предыдущая новость/ })).toHaveAttribute('href', `news/${seed.previous.id}`);
+    await expect(neighbours.getByRole('link', { name: /Следующая новость/ })).toHaveAttribute('href', `news/${seed.next.id}`);
     await expect(page.locator('.related__item a')).toHaveText(seed.related.map((r) => r.title));
     await expectNoHorizontalScroll(page);
 

@@ -4,19 +4,19 @@ use vestnik::core::routes::*;
 
 #[test]
 fn article_paths_encode_any_id() {
-    assert_eq!(article("10234"), "/news/10234");
-    assert_eq!(article("a/b?c#d"), "/news/a%2Fb%3Fc%23d");
+    assert_eq!(article("10234"), "news/10234");
+    assert_eq!(article("a/b?c#d"), "news/a%2Fb%3Fc%23d");
     assert_eq!(
         article("новость"),
-        "/news/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C"
+        "news/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C"
     );
 }
 
 #[test]
 fn the_first_feed_page_has_no_query() {
-    assert_eq!(feed_page(0), "/news");
-    assert_eq!(feed_page(1), "/news");
-    assert_eq!(feed_page(7), "/news?page=7");
+    assert_eq!(feed_page(0), "news");
+    assert_eq!(feed_page(1), "news");
+    assert_eq!(feed_page(7), "news?page=7");
 }
 
 #[test]
@@ -38,4 +38,23 @@ fn photo_fragments_round_trip_within_the_gallery() {
     for i in 0..4 {
         assert_eq!(photo_from_hash(&photo_hash(i), 4), Some(i));
     }
+}
+
+#[test]
+fn the_router_base_comes_from_the_document_base() {
+    assert_eq!(base_path("http://127.0.0.1:8080/"), "");
+    assert_eq!(base_path("https://a.example/press/"), "/press");
+    assert_eq!(base_path("https://a.example/press/index.html"), "/press");
+    assert_eq!(base_path("https://a.example/a/b/?x=1#y"), "/a/b");
+    assert_eq!(base_path("https://a.example"), "");
+    assert_eq!(base_path(""), "");
+}
+
+#[test]
+fn app_paths_and_absolute_links_honour_the_base() {
+    assert_eq!(app_path("/press/news/1", "/press"), "news/1");
+    assert_eq!(app_path("/news/1", ""), "news/1");
+    assert_eq!(app_path("/", ""), "");
+    assert_eq!(router_path("news?q=x"), "/news?q=x");
+    assert_eq!(router_path(HOME), "/");
 }

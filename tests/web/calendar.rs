@@ -76,7 +76,7 @@ async fn draws_a_monday_first_grid_with_news_days_as_links() {
     );
     assert_eq!(
         links[0].get_attribute("href").as_deref(),
-        Some("/news/archive/2020/12/01")
+        Some("news/archive/2020/12/01")
     );
     assert_eq!(
         links[1].get_attribute("aria-label").as_deref(),
