@@ -126,3 +126,22 @@ test('without service workers the app works as before', async ({ page }) => {
   await titles(page).first().getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo.page(1).items[0].title);
 });
+
+test('"Установить приложение" appears when the browser offers installation', async ({ page }) => {
+  await page.goto('/');
+  await expect(titles(page).first()).toBeVisible();
+  const install = page.getByRole('button', { name: 'Установить приложение' });
+  await expect(install).toHaveCount(0);
+  // Chrome fires beforeinstallprompt only outside incognito; the test plays the browser.
+  await page.evaluate(() => {
+    const offer = new Event('beforeinstallprompt', { cancelable: true });
+    offer.prompt = () => { window.__prompted = true; return Promise.resolve(); };
+    window.dispatchEvent(offer);
+    window.__offerPrevented = offer.defaultPrevented;
+  });
+  await expect(install).toBeVisible();
+  expect(await page.evaluate(() => window.__offerPrevented)).toBe(true);
+  await install.click();
+  expect(await page.evaluate(() => window.__prompted)).toBe(true);
+  await expect(install).toHaveCount(0);
+});
