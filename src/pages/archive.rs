@@ -4,22 +4,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::ApiError;
 use crate::app::use_api;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::skeleton::ListSkeleton;
 use crate::core::filter::Period;
-use crate::core::model::{MonthCount, YearMonth};
+use crate::core::model::{Archive, MonthCount, YearMonth};
 use crate::core::plural::{self, NEWS};
 use crate::core::{dates, routes};
 
 #[component]
 pub fn ArchivePage() -> impl IntoView {
-    let api = use_api();
-    let archive = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.archive().await }
-    });
+    let archive = archive_resource();
     let body = move || {
         Suspend::new(async move {
             match archive.await {
@@ -48,11 +45,7 @@ pub fn ArchivePage() -> impl IntoView {
 /// The months of one year that have news, with counts: the top of a year's page.
 #[component]
 pub fn YearMonths(year: i32) -> impl IntoView {
-    let api = use_api();
-    let archive = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.archive().await }
-    });
+    let archive = archive_resource();
     let body = move || {
         Suspend::new(async move {
             // The year's news list below stays usable even if the counts fail to load.
@@ -72,6 +65,15 @@ pub fn YearMonths(year: i32) -> impl IntoView {
         })
     };
     view! { <Suspense fallback=|| ()>{body}</Suspense> }
+}
+
+/// The archive's month counts (cached by the api layer, so both views share one request).
+fn archive_resource() -> LocalResource<Result<Option<Archive>, ApiError>> {
+    let api = use_api();
+    LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.archive().await }
+    })
 }
 
 /// Months grouped by year (newest first), each a link to that month's news.
