@@ -6,7 +6,8 @@
 //   node scripts/precache.mjs <dir> [--stamp STAMP]
 //
 // The shell: index.html, the hashed js/wasm/css, favicon, manifest, icons, config.json.
-// Not the demo backend (api/): news are cached as readers open them.
+// Not the demo backend (api/): news are cached as readers open them. Not embed.js and
+// embed-demo.html: they belong to host pages, not to the app.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ const walk = (d) => readdirSync(d).flatMap((name) => {
 });
 const shell = (rel) =>
   rel === 'index.html' || rel === 'favicon.svg' || rel === 'manifest.webmanifest' || rel === 'config.json'
-  || /^[^/]+\.(js|wasm|css)$/.test(rel) && rel !== 'sw.js' && !rel.startsWith('embed')
+  || /^[^/]+\.(js|wasm|css)$/.test(rel) && !['sw.js', 'embed.js'].includes(rel)
   || rel.startsWith('icons/');
 const sha = (data) => createHash('sha256').update(data).digest('hex');
 

@@ -17,10 +17,12 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skeleton::ListSkeleton;
 use crate::components::skip_link::SkipLink;
+use crate::core::embed::Widget;
 use crate::core::model::Site;
 use crate::core::routes;
 use crate::pages::archive::ArchivePage;
 use crate::pages::article::ArticlePage;
+use crate::pages::embed::EmbedPage;
 use crate::pages::feed::FeedPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::saved::SavedPage;
@@ -132,10 +134,6 @@ fn Shell(boot: Boot) -> impl IntoView {
     provide_context(memory);
     let back = window_event_listener(leptos::ev::popstate, move |_| memory.returning());
     on_cleanup(move || back.remove());
-    let status = pwa::start();
-    provide_context(status);
-    let base = routes::base_path(&document().base_uri().ok().flatten().unwrap_or_default());
-    provide_context(RouterBase(base.clone()));
     let name = site.name.clone();
     let formatter = move |text: String| {
         if text.is_empty() || text == name {
@@ -144,6 +142,21 @@ fn Shell(boot: Boot) -> impl IntoView {
             format!("{text} — {name}")
         }
     };
+    let base = routes::base_path(&document().base_uri().ok().flatten().unwrap_or_default());
+    provide_context(RouterBase(base.clone()));
+    // A widget embedded in another site's page: no shell, no service worker of its own.
+    let pathname = window().location().pathname().unwrap_or_default();
+    if let Some(widget) = Widget::from_path(routes::app_path(&pathname, &base)) {
+        return view! {
+            <Title formatter />
+            <Router base>
+                <EmbedPage widget />
+            </Router>
+        }
+        .into_any();
+    }
+    let status = pwa::start();
+    provide_context(status);
     view! {
         <Title formatter />
         <Router base>
@@ -173,6 +186,7 @@ fn Shell(boot: Boot) -> impl IntoView {
             <SiteFooter lines=site.footer.clone() build_stamp=pwa::build_stamp() />
         </Router>
     }
+    .into_any()
 }
 
 /// What a reader sees while the app boots: the shape of the page, not a blank screen.

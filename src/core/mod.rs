@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod embed;
 pub mod filter;
 pub mod images;
 pub mod links;

@@ -4,6 +4,7 @@
 
 pub mod archive;
 pub mod article;
+pub mod embed;
 pub mod feed;
 pub mod not_found;
 pub mod saved;

@@ -7,6 +7,7 @@ mod calendar;
 mod dates;
 mod decode;
 mod demo_data;
+mod embed;
 mod filter;
 mod images;
 mod links;
