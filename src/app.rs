@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::api::{self, Api, ApiError, Boot};
 use crate::components::app_status::{HeaderStatus, SavedCopyNotice, UpdateBanner};
@@ -17,6 +18,7 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skeleton::ListSkeleton;
 use crate::components::skip_link::SkipLink;
+use crate::components::vi_panel::{ViPanel, ViState, ViToggle};
 use crate::core::embed::Widget;
 use crate::core::model::Site;
 use crate::core::routes;
@@ -107,6 +109,39 @@ pub fn use_list_memory() -> ListMemory {
     expect_context::<ListMemory>()
 }
 
+/// After a client-side navigation, moves focus to the new page's `h1` (once it has
+/// rendered), so screen readers announce the new page and keyboard users start from its
+/// top, as they would after a full page load.
+fn focus_heading_on_navigation() {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<(String, String)>| {
+        let now = (location.pathname.get(), location.search.get());
+        if previous.is_some_and(|p| p != now) {
+            focus_heading(0);
+        }
+        now
+    });
+}
+
+/// Tries on each animation frame for up to two seconds: the page's data may still be loading.
+fn focus_heading(attempt: u32) {
+    request_animation_frame(move || {
+        let heading = document()
+            .query_selector("#main h1")
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        match heading {
+            Some(h1) => {
+                let _ = h1.set_attribute("tabindex", "-1");
+                let _ = h1.focus();
+            }
+            None if attempt < 120 => focus_heading(attempt + 1),
+            None => {}
+        }
+    });
+}
+
 /// The whole app. Until `config.json` and the site config have arrived it shows a
 /// skeleton; if either fails, the error panel with "Повторить" — never a blank page.
 #[component]
@@ -157,14 +192,18 @@ fn Shell(boot: Boot) -> impl IntoView {
     }
     let status = pwa::start();
     provide_context(status);
+    let vi = ViState::start();
     view! {
         <Title formatter />
         <Router base>
+            {focus_heading_on_navigation()}
             <SkipLink />
             <UpdateBanner status />
             <SiteHeader site=Arc::clone(&site)>
                 <HeaderStatus status />
+                <ViToggle state=vi />
             </SiteHeader>
+            <ViPanel state=vi />
             <div class="layout">
                 <main id="main" class="layout__main" tabindex="-1">
                     <SavedCopyNotice status site_offset=site.utc_offset />

@@ -22,3 +22,4 @@ pub mod site_header;
 pub mod site_time;
 pub mod skeleton;
 pub mod skip_link;
+pub mod vi_panel;

@@ -18,6 +18,9 @@ pub fn Picture(
 ) -> impl IntoView {
     let (src, width, height) = images::at_least(&image, min_width);
     let src = src.to_owned();
+    // In the "images hidden" setting of the version for the visually impaired, this
+    // description takes the picture's place (style/vi.css).
+    let description = (!image.alt.trim().is_empty()).then(|| image.alt.clone());
     view! {
         <img
             src=src
@@ -29,5 +32,6 @@ pub fn Picture(
             loading="lazy"
             decoding="async"
         />
+        {description.map(|d| view! { <span class="img-alt" aria-hidden="true">{d}</span> })}
     }
 }

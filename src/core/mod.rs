@@ -14,6 +14,7 @@ pub mod meta;
 pub mod model;
 pub mod paging;
 pub mod plural;
+pub mod prefs;
 pub mod routes;
 pub mod sanitize;
 pub mod share;

@@ -137,7 +137,10 @@ test.describe('lightbox', () => {
 
   test('a horizontal swipe turns the photo', async ({ page }) => {
     await page.goto(`${path}#photo-2`);
-    const box = await dialog(page).locator('.lightbox__image').boundingBox();
+    await expect(dialog(page).locator('.lightbox__counter')).toHaveText('2 из 4');
+    const image = dialog(page).locator('.lightbox__image');
+    await expect.poll(() => image.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    const box = await image.boundingBox();
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width * 0.8, y);
     await page.mouse.down();

@@ -15,6 +15,7 @@ mod meta;
 mod model;
 mod paging;
 mod plural;
+mod prefs;
 mod routes;
 mod sanitize;
 mod share;

@@ -1,0 +1,182 @@
+// Accessibility: the version for the visually impaired, axe in every scheme, focus after
+// navigation, and the whole reading path with the keyboard alone.
+import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll } from './fixtures.mjs';
+
+const seed = demo.seed();
+const SCHEMES = ['black-white', 'white-black', 'blue', 'brown', 'green'];
+const ROUTES = ['/', '/news/archive/2020/12/01', `/news/${seed.id}`, `/news/${seed.id}#photo-1`, '/no/such/page', '/saved'];
+const largest = (scheme) => JSON.stringify({ 'data-vi-font': '200', 'data-vi-scheme': scheme, 'data-vi-spacing': 'large', 'data-vi-lines': 'large' });
+
+test.describe('version for the visually impaired', () => {
+  test('the panel applies settings at once and remembers them', async ({ page }) => {
+    await page.goto(`/news/${seed.id}`);
+    const toggle = page.getByRole('button', { name: 'Версия для слабовидящих' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const panel = page.getByRole('region', { name: 'Настройки для слабовидящих' });
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole('group')).toHaveCount(6);
+    await panel.getByLabel('200 %').check();
+    await panel.getByLabel('Белым по чёрному').check();
+    await panel.getByLabel('С засечками').check();
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('data-vi-font', '200');
+    await expect(html).toHaveAttribute('data-vi-scheme', 'white-black');
+    await expect(html).toHaveAttribute('data-vi-family', 'serif');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
+    await panel.getByRole('button', { name: 'Обычная версия' }).click();
+    await expect(html).not.toHaveAttribute('data-vi-font', /./);
+    await expect(html).not.toHaveAttribute('data-vi-scheme', /./);
+    await panel.getByLabel('175 %').check();
+    await panel.getByRole('button', { name: 'Закрыть настройки' }).click();
+    await expect(panel).toBeHidden();
+    await page.reload();
+    await expect(html).toHaveAttribute('data-vi-font', '175');
+  });
+
+  test('saved settings apply before the app has loaded (no flash)', async ({ page }) => {
+    await page.addInitScript((s) => localStorage.setItem('vestnik.vi', s), largest('blue'));
+    await page.route('**/*.wasm', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => [document.documentElement.getAttribute('data-vi-scheme'), !!window.wasmBindings])).toEqual(['blue', false]);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(157, 209, 255)');
+  });
+
+  test('hidden images give way to their description; grey ones lose colour', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('vestnik.vi', JSON.stringify({ 'data-vi-images': 'hidden' })));
+    await page.goto(`/news/${seed.id}`);
+    await expect(page.locator('.gallery img').first()).toBeHidden();
+    await expect(page.locator('.gallery .img-alt').first()).toHaveText(seed.title);
+    await page.getByRole('button', { name: 'Версия для слабовидящих' }).click();
+    await page.getByLabel('Чёрно-белые').check();
+    await expect(page.locator('.gallery img').first()).toBeVisible();
+    expect(await page.locator('.gallery img').first().evaluate((img) => getComputedStyle(img).filter)).toBe('grayscale(1)');
+  });
+
+  test('the system dark mode is followed unless a scheme was chosen', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('ul.news-list > li').first()).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+test.describe('axe in every scheme at the largest text', () => {
+  test('normal version: every route', async ({ page }) => {
+    for (const path of ROUTES) {
+      await page.goto(path);
+      await expect(page.locator('#main h1, dialog[open]').first()).toBeVisible();
+      expect(await seriousAxeViolations(page), path).toEqual([]);
+    }
+  });
+
+  for (const scheme of SCHEMES) {
+    test(`${scheme}: every route, 200 % text, wide spacing`, async ({ page }) => {
+      await page.addInitScript((s) => localStorage.setItem('vestnik.vi', s), largest(scheme));
+      for (const path of ROUTES) {
+        await page.goto(path);
+        await expect(page.locator('#main h1, dialog[open]').first()).toBeVisible();
+        expect(await seriousAxeViolations(page), `${scheme} ${path}`).toEqual([]);
+        if (!path.includes('#photo')) await expectNoHorizontalScroll(page);
+      }
+    });
+  }
+
+  test('embedded widgets in each theme', async ({ page }) => {
+    for (const theme of ['light', 'dark', 'high-contrast']) {
+      for (const widget of ['embed/feed?limit=3', 'embed/calendar?x=1', `embed/article/${seed.id}?x=1`]) {
+        await page.goto(`/${widget}&theme=${theme}`);
+        await expect(page.locator('main a').first()).toBeVisible();
+        expect(await seriousAxeViolations(page), `${theme} ${widget}`).toEqual([]);
+      }
+    }
+  });
+});
+
+test.describe('at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('no horizontal scroll with the largest text in any scheme', async ({ page }) => {
+    for (const scheme of ['site', ...SCHEMES]) {
+      await page.addInitScript((s) => localStorage.setItem('vestnik.vi', s), largest(scheme));
+      for (const path of ['/', `/news/${seed.id}`, '/news/archive/2020/12/01']) {
+        await page.goto(path);
+        await expect(page.locator('#main h1')).toBeVisible();
+        await expectNoHorizontalScroll(page);
+      }
+    }
+  });
+});
+
+test('focus moves to the new page heading after navigation', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('ul.news-list h2 a').first().click();
+  await expect(page.locator('#main h1')).toBeFocused();
+  await page.getByRole('link', { name: 'Возврат к списку' }).click();
+  await expect(page.locator('#main h1')).toBeFocused();
+  await expect(page.locator('#main h1')).toHaveText('Новости');
+});
+
+/** Presses Tab until the focused element matches `selector` (at most `max` times). */
+async function tabTo(page, selector, max = 120) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => !!document.activeElement?.matches(s), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('the whole reading path works with the keyboard alone', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.goto('/');
+  await expect(page.locator('ul.news-list > li').first()).toBeVisible();
+
+  // Search.
+  await tabTo(page, '#search-q');
+  await page.keyboard.type('муниципалитетами');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\?q=/);
+  await expect(page.locator('ul.news-list h2')).toContainText([seed.title]);
+
+  // A calendar day (the newest month opens; its first day with news holds the tab stop).
+  await tabTo(page, '.calendar__grid [tabindex="0"]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  const day = await page.evaluate(() => document.activeElement.getAttribute('data-date'));
+  expect(await page.evaluate(() => document.activeElement.tagName)).toBe('A');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/news/archive/${day.replaceAll('-', '/')}$`));
+  await expect(page.locator('ul.news-list h2')).toHaveText(demo.onDay(day).map((i) => i.title));
+
+  // Back to all news, then the seed article through the search results.
+  await page.goto(`/news?q=${encodeURIComponent('муниципалитетами')}`);
+  await expect(page.locator('ul.news-list h2')).toContainText([seed.title]);
+  await tabTo(page, `ul.news-list a[href="news/${seed.id}"]`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title);
+
+  // The gallery: open, step through, close; focus comes back.
+  await tabTo(page, '.gallery__open');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('dialog.lightbox .lightbox__counter')).toHaveText('1 из 4');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('dialog.lightbox .lightbox__counter')).toHaveText('3 из 4');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('dialog.lightbox')).toBeHidden();
+  await expect(page.locator('.gallery__open').nth(2)).toBeFocused();
+
+  // Copy the link.
+  await tabTo(page, '.share__button');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.share__status')).toHaveText('Ссылка скопирована');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/news/${seed.id}`);
+});
