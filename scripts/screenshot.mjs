@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Screenshots app pages in Debian's Chromium, as a reader sees them, at 1280 px and 390 px.
 //
-//   node scripts/screenshot.mjs http://127.0.0.1:8080/ [more URLs…] [--out shots] [--full]
+//   node scripts/screenshot.mjs http://127.0.0.1:8080/ [more URLs…] [--out shots] [--full] [--lang en]
 //
 // Prints console errors of each page too, so a glance tells whether the app is healthy.
 
@@ -12,7 +12,9 @@ const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const out = outIndex >= 0 ? args[outIndex + 1] : 'shots';
 const fullPage = args.includes('--full');
-const urls = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--out');
+const langIndex = args.indexOf('--lang');
+const lang = langIndex >= 0 ? args[langIndex + 1] : null;
+const urls = args.filter((a, i) => !a.startsWith('--') && !['--out', '--lang'].includes(args[i - 1]));
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
@@ -21,6 +23,7 @@ const browser = await chromium.launch({
 });
 for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['mobile', { width: 390, height: 844 }]]) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'ru-RU' });
+  if (lang) await context.addInitScript((code) => localStorage.setItem('vestnik.lang', code), lang);
   for (const url of urls) {
     const page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && console.log(`  console error (${url}): ${m.text()}`));

@@ -22,6 +22,7 @@ use crate::components::vi_panel::{ViPanel, ViState, ViToggle};
 use crate::core::embed::Widget;
 use crate::core::model::Site;
 use crate::core::routes;
+use crate::lang::{self, use_lang, LangSwitch};
 use crate::pages::archive::ArchivePage;
 use crate::pages::article::ArticlePage;
 use crate::pages::embed::EmbedPage;
@@ -147,6 +148,9 @@ fn focus_heading(attempt: u32) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let lang = lang::saved();
+    provide_context(lang);
+    lang::apply(lang);
     let boot = LocalResource::new(api::boot);
     view! {
         <Suspense fallback=|| view! { <BootSkeleton /> }>
@@ -202,6 +206,7 @@ fn Shell(boot: Boot) -> impl IntoView {
             <SiteHeader site=Arc::clone(&site)>
                 <HeaderStatus status />
                 <ViToggle state=vi />
+                <LangSwitch />
             </SiteHeader>
             <ViPanel state=vi />
             <div class="layout">
@@ -244,17 +249,18 @@ fn BootSkeleton() -> impl IntoView {
 /// The app could not start: config or site unreachable or broken.
 #[component]
 fn BootFailure(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let t = use_lang().texts();
     view! {
-        <Title text="Ошибка загрузки" />
+        <Title text=t.load_error_title />
         <header class="site-header">
             <div class="site-header__inner">
-                <span class="site-header__name">"Новости пресс-службы"</span>
+                <span class="site-header__name">{t.fallback_site_name}</span>
             </div>
         </header>
         <div class="layout">
             <main id="main" class="layout__main">
-                <h1 class="page-title">"Сайт временно недоступен"</h1>
-                <ErrorPanel title="Не удалось загрузить настройки сайта" error on_retry />
+                <h1 class="page-title">{t.site_unavailable}</h1>
+                <ErrorPanel title=t.site_config_failed error on_retry />
             </main>
         </div>
     }

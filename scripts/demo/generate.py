@@ -330,6 +330,7 @@ def site():
         "description": "Пресс-служба. Демонстрационные данные Вестника",
         "logo": {"src": "media/emblem.svg", "width": 64, "height": 64, "alt": "Эмблема"},
         "utc_offset": "+07:00",
+        "lang": "ru",
         "page_size": PAGE_SIZE,
         "rubrics": [{"id": k, "title": v} for k, v in stories.RUBRICS.items()],
         "menu": [

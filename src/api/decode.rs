@@ -7,6 +7,7 @@
 use serde::de::DeserializeOwned;
 
 use super::ApiError;
+use crate::core::i18n;
 use crate::core::links::{self, Use};
 use crate::core::model::{
     Archive, Article, ArticleRef, CalendarMonth, Image, Link, LinkGroup, NewsItem, NewsPage, Site,
@@ -47,6 +48,7 @@ pub fn site(bytes: &[u8], base: &str) -> Result<Site, ApiError> {
         .filter(|group| !group.links.is_empty())
         .collect();
     site.page_size = site.page_size.clamp(1, 100);
+    site.lang = i18n::language_tag(&site.lang).unwrap_or_else(|| "ru".to_owned());
     Ok(site)
 }
 

@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::core::i18n::Lang;
+
 /// Why a request to the backend did not give us usable data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
@@ -24,29 +26,18 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A sentence for the reader, in Russian.
-    pub fn message(&self) -> String {
+    /// A sentence for the reader in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts();
         match self {
-            Self::Network => {
-                "Нет связи с сервером. Проверьте подключение к интернету и повторите попытку."
-                    .into()
-            }
-            Self::Timeout => "Сервер слишком долго не отвечает. Повторите попытку позже.".into(),
-            Self::NotFound => "Запрошенные данные не найдены на сервере.".into(),
-            Self::Status(code) if *code >= 500 => {
-                format!("На сервере произошла ошибка (код {code}). Повторите попытку позже.")
-            }
-            Self::Status(429) => {
-                "Сервер получил слишком много запросов. Подождите немного и повторите попытку."
-                    .into()
-            }
-            Self::Status(code) => format!("Сервер отклонил запрос (код {code})."),
-            Self::TooLarge => "Сервер прислал слишком большой ответ.".into(),
-            Self::Format(_) => "Сервер прислал данные в неожиданном формате.".into(),
-            Self::Unsupported => {
-                "Сервер новостей не поддерживает поиск и отбор по датам и рубрикам.".into()
-            }
-            Self::Config(detail) => format!("Ошибка в настройках сайта: {detail}."),
+            Self::Network => t.err_network.to_owned(),
+            Self::Timeout => t.err_timeout.to_owned(),
+            Self::NotFound => t.err_not_found.to_owned(),
+            Self::Status(code) => lang.server_error(*code),
+            Self::TooLarge => t.err_too_large.to_owned(),
+            Self::Format(_) => t.err_format.to_owned(),
+            Self::Unsupported => t.err_unsupported.to_owned(),
+            Self::Config(detail) => lang.config_error(detail),
         }
     }
 
@@ -61,7 +52,7 @@ impl ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(&self.message(Lang::Ru))
     }
 }
 

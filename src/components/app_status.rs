@@ -5,17 +5,19 @@ use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
 use crate::core::{dates, routes};
+use crate::lang::use_lang;
 use crate::pwa::{self, AppStatus};
 
 /// "Доступна новая версия — Обновить": polite, at the top, until the reader acts.
 #[component]
 pub fn UpdateBanner(status: AppStatus) -> impl IntoView {
+    let t = use_lang().texts();
     view! {
         <Show when=move || status.update_ready.get()>
             <div class="banner banner--update" role="status">
-                <p class="banner__text">"Доступна новая версия"</p>
+                <p class="banner__text">{t.update_available}</p>
                 <button type="button" class="button banner__action" on:click=move |_| pwa::apply_update()>
-                    "Обновить"
+                    {t.update}
                 </button>
             </div>
         </Show>
@@ -25,17 +27,18 @@ pub fn UpdateBanner(status: AppStatus) -> impl IntoView {
 /// The header's corner: "Нет соединения" and "Установить приложение".
 #[component]
 pub fn HeaderStatus(status: AppStatus) -> impl IntoView {
+    let t = use_lang().texts();
     view! {
         <div class="header-status">
             <Show when=move || status.offline.get()>
                 <p class="header-status__offline" role="status">
                     <span aria-hidden="true">"● "</span>
-                    "Нет соединения"
+                    {t.offline}
                 </p>
             </Show>
             <Show when=move || status.can_install.get()>
-                <button type="button" class="header-status__install" on:click=move |_| pwa::install(status)>
-                    "Установить приложение"
+                <button type="button" class="header-button header-status__install" on:click=move |_| pwa::install(status)>
+                    {t.install}
                 </button>
             </Show>
         </div>
@@ -45,22 +48,19 @@ pub fn HeaderStatus(status: AppStatus) -> impl IntoView {
 /// "Нет соединения — показана сохранённая версия от 28 ноября 2026, 20:45".
 #[component]
 pub fn SavedCopyNotice(status: AppStatus, site_offset: FixedOffset) -> impl IntoView {
+    let lang = use_lang();
     let text = move || {
-        status
-            .saved_at
-            .get()
-            .map(|at| match DateTime::parse_from_rfc3339(&at) {
-                Ok(moment) => format!(
-                    "Нет соединения — показана сохранённая версия от {}",
-                    dates::long_date_time(moment, site_offset)
-                ),
-                Err(_) => "Нет соединения — показана сохранённая версия".to_owned(),
-            })
+        status.saved_at.get().map(|at| {
+            let when = DateTime::parse_from_rfc3339(&at)
+                .ok()
+                .map(|moment| dates::long_date_time_in(lang, moment, site_offset));
+            lang.saved_copy(when.as_deref())
+        })
     };
     view! {
         <p class="saved-notice" role="status" class:saved-notice--hidden=move || text().is_none()>
             {text}
-            {move || text().map(|_| view! { " " <a href=routes::SAVED>"Сохранённые новости"</a> })}
+            {move || text().map(|_| view! { " " <a href=routes::SAVED>{lang.texts().saved_news}</a> })}
         </p>
     }
 }

@@ -9,6 +9,7 @@ use crate::app::{use_api, use_app_path, use_site};
 use crate::core::calendar::{self, Span};
 use crate::core::filter::Period;
 use crate::core::model::{Archive, YearMonth};
+use crate::lang::use_lang;
 
 #[component]
 pub fn ArchiveCalendar() -> impl IntoView {
@@ -16,6 +17,7 @@ pub fn ArchiveCalendar() -> impl IntoView {
     if !api.has_calendar() {
         return None;
     }
+    let t = use_lang().texts();
     let archive = LocalResource::new(move || {
         let api = api.clone();
         async move { api.archive().await }
@@ -28,8 +30,8 @@ pub fn ArchiveCalendar() -> impl IntoView {
                     Ok(None) => None,
                     Err(_) => Some(view! {
                         <div class="calendar calendar--error" role="alert">
-                            <p>"Не удалось загрузить архив новостей."</p>
-                            <button type="button" class="button" on:click=move |_| archive.refetch()>"Повторить"</button>
+                            <p>{t.archive_failed_short}</p>
+                            <button type="button" class="button" on:click=move |_| archive.refetch()>{t.retry}</button>
                         </div>
                     }.into_any()),
                 }

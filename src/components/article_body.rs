@@ -22,10 +22,13 @@ pub fn ArticleBody(
     #[prop(into)] html: String,
     #[prop(into)] base: String,
     #[prop(into)] page_path: String,
+    /// The content's language, when it differs from the interface's.
+    #[prop(optional_no_strip)]
+    lang: Option<String>,
 ) -> impl IntoView {
     let node_ref = NodeRef::<Div>::new();
     node_ref.on_load(move |div| sanitize_into(&div, &html, &base, &page_path));
-    view! { <div class="article-body" node_ref=node_ref></div> }
+    view! { <div class="article-body" lang=lang node_ref=node_ref></div> }
 }
 
 /// Replaces the children of `target` with the sanitized content of `html`.

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::lang::use_lang;
+
 /// One step of the trail; the last one (the current page) has no link.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Crumb {
@@ -27,8 +29,9 @@ impl Crumb {
 
 #[component]
 pub fn Breadcrumbs(crumbs: Vec<Crumb>) -> impl IntoView {
+    let label = use_lang().texts().breadcrumbs;
     view! {
-        <nav class="breadcrumbs" aria-label="Навигационная цепочка">
+        <nav class="breadcrumbs" aria-label=label>
             <ol class="breadcrumbs__list">
                 {crumbs
                     .into_iter()

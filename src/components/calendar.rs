@@ -12,18 +12,9 @@ use wasm_bindgen::JsCast;
 use crate::core::calendar::{self, Cell, Move, Span};
 use crate::core::dates;
 use crate::core::filter::Period;
+use crate::core::i18n::Lang;
 use crate::core::model::{DayCount, YearMonth};
-use crate::core::plural::{self, NEWS};
-
-const WEEKDAYS: [(&str, &str); 7] = [
-    ("Пн", "Понедельник"),
-    ("Вт", "Вторник"),
-    ("Ср", "Среда"),
-    ("Чт", "Четверг"),
-    ("Пт", "Пятница"),
-    ("Сб", "Суббота"),
-    ("Вс", "Воскресенье"),
-];
+use crate::lang::use_lang;
 
 /// What the calendar shows. `days` holds the counts of `month` (empty while loading).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,6 +62,8 @@ pub fn Calendar(
     #[prop(into)] state: Signal<CalendarState>,
     #[prop(into)] on_month: Callback<YearMonth>,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
     let focused = RwSignal::new(None::<NaiveDate>);
     // A keyboard move into another month, waiting for that month to be drawn.
     let pending = StoredValue::new(None::<NaiveDate>);
@@ -147,14 +140,14 @@ pub fn Calendar(
     let header = move || {
         let s = state.get();
         let m = s.month;
-        let title = format!("{} {}", dates::month_nominative(m.month), m.year);
+        let title = format!("{} {}", dates::month_name_in(lang, m.month), m.year);
         view! {
             <div class="calendar__header">
-                {month_button("Предыдущий месяц", "«", calendar::previous(m), s.span.has_previous(m), on_month)}
+                {month_button(lang, false, calendar::previous(m), s.span.has_previous(m), on_month)}
                 <h3 class="calendar__title" id="calendar-title" aria-live="polite">
                     <a href=Period::Month(m).path()>{title}</a>
                 </h3>
-                {month_button("Следующий месяц", "»", calendar::next(m), s.span.has_next(m), on_month)}
+                {month_button(lang, true, calendar::next(m), s.span.has_next(m), on_month)}
             </div>
         }
     };
@@ -166,7 +159,7 @@ pub fn Calendar(
             .into_iter()
             .map(|week| {
                 let cells = week
-                    .map(|cell| day_cell(cell, &s, focused, stop))
+                    .map(|cell| day_cell(lang, cell, &s, focused, stop))
                     .into_iter()
                     .collect_view();
                 view! { <tr>{cells}</tr> }
@@ -194,7 +187,7 @@ pub fn Calendar(
 
     view! {
         <section class="calendar" aria-labelledby="calendar-heading">
-            <h2 class="calendar__heading" id="calendar-heading">"Архив новостей"</h2>
+            <h2 class="calendar__heading" id="calendar-heading">{t.news_archive}</h2>
             {header}
             <table
                 class="calendar__grid"
@@ -206,7 +199,7 @@ pub fn Calendar(
             >
                 <thead>
                     <tr>
-                        {WEEKDAYS
+                        {t.weekdays
                             .iter()
                             .enumerate()
                             .map(|(i, (short, full))| {
@@ -222,7 +215,7 @@ pub fn Calendar(
                 </thead>
                 <tbody>{body}</tbody>
             </table>
-            <nav class="calendar__years" aria-label="Архив по годам">
+            <nav class="calendar__years" aria-label=t.archive_by_year>
                 <ul>{years}</ul>
             </nav>
         </section>
@@ -231,17 +224,19 @@ pub fn Calendar(
 
 /// « or »: shows `target`, named for screen readers ("Следующий месяц: Январь 2021").
 fn month_button(
-    what: &str,
-    arrow: &'static str,
+    lang: Lang,
+    next: bool,
     target: YearMonth,
     enabled: bool,
     on_month: Callback<YearMonth>,
 ) -> impl IntoView {
-    let label = format!(
-        "{what}: {} {}",
-        dates::month_nominative(target.month),
+    let month = format!(
+        "{} {}",
+        dates::month_name_in(lang, target.month),
         target.year
     );
+    let label = lang.month_button(next, &month);
+    let arrow = if next { "»" } else { "«" };
     view! {
         <button
             type="button"
@@ -256,6 +251,7 @@ fn month_button(
 }
 
 fn day_cell(
+    lang: Lang,
     cell: Cell,
     s: &CalendarState,
     focused: RwSignal<Option<NaiveDate>>,
@@ -275,11 +271,7 @@ fn day_cell(
     let selected = s.selected == Some(date);
     let on_focus = move |_| focused.set(Some(date));
     let inner = if count > 0 {
-        let label = format!(
-            "{} — {}",
-            dates::long_date(date),
-            plural::count(u64::from(count), NEWS)
-        );
+        let label = lang.day_with_news(&dates::long_date_in(lang, date), u64::from(count));
         view! {
             <a
                 class="calendar__day calendar__day--news"
@@ -298,7 +290,7 @@ fn day_cell(
         view! {
             <span
                 class="calendar__day"
-                aria-label=format!("{} — нет новостей", dates::long_date(date))
+                aria-label=lang.day_without_news(&dates::long_date_in(lang, date))
                 aria-current=today
                 data-date=iso
                 tabindex=tabindex

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::lang::use_lang;
 
 /// Shown wherever data failed to load. `title` names what is missing ("Не удалось
 /// загрузить новости"); the message explains why; "Повторить" runs `on_retry`.
@@ -13,22 +14,24 @@ pub fn ErrorPanel(
     error: ApiError,
     #[prop(into)] on_retry: Callback<()>,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
     let detail = error.detail().map(str::to_owned);
     view! {
         <section class="error-panel" role="alert">
             <h2 class="error-panel__title">{title}</h2>
-            <p class="error-panel__message">{error.message()}</p>
+            <p class="error-panel__message">{error.message(lang)}</p>
             {detail
                 .map(|detail| {
                     view! {
                         <details class="error-panel__details">
-                            <summary>"Подробности"</summary>
+                            <summary>{t.details}</summary>
                             <p>{detail}</p>
                         </details>
                     }
                 })}
             <button type="button" class="button error-panel__retry" on:click=move |_| on_retry.run(())>
-                "Повторить"
+                {t.retry}
             </button>
         </section>
     }

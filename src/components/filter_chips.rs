@@ -3,21 +3,24 @@
 use leptos::prelude::*;
 
 use crate::core::filter::{Filter, Period};
+use crate::core::i18n::Chip;
 use crate::core::model::Rubric;
+use crate::lang::use_lang;
 
 /// One chip per active filter (period, rubric, search). Nothing when the feed is unfiltered.
 #[component]
 pub fn FilterChips(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
     let mut chips: Vec<(String, String)> = Vec::new();
     if filter.period != Period::All {
-        let label = filter.period.phrase().trim_start_matches("за ").to_owned();
+        let without = Filter {
+            period: Period::All,
+            ..filter.clone()
+        };
         chips.push((
-            format!("Период: {label}"),
-            Filter {
-                period: Period::All,
-                ..filter.clone()
-            }
-            .href(1),
+            lang.chip(Chip::Period, &filter.period.label(lang)),
+            without.href(1),
         ));
     }
     if let Some(id) = &filter.rubric {
@@ -25,34 +28,28 @@ pub fn FilterChips(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
             .iter()
             .find(|r| &r.id == id)
             .map_or(id.as_str(), |r| r.title.as_str());
-        chips.push((
-            format!("Рубрика: {title}"),
-            Filter {
-                rubric: None,
-                ..filter.clone()
-            }
-            .href(1),
-        ));
+        let without = Filter {
+            rubric: None,
+            ..filter.clone()
+        };
+        chips.push((lang.chip(Chip::Rubric, title), without.href(1)));
     }
     if let Some(q) = &filter.query {
-        chips.push((
-            format!("Поиск: «{q}»"),
-            Filter {
-                query: None,
-                ..filter.clone()
-            }
-            .href(1),
-        ));
+        let without = Filter {
+            query: None,
+            ..filter.clone()
+        };
+        chips.push((lang.chip(Chip::Search, q), without.href(1)));
     }
     (!chips.is_empty()).then(|| {
         view! {
             <div class="chips">
-                <h2 class="visually-hidden">"Выбранные фильтры"</h2>
+                <h2 class="visually-hidden">{t.chosen_filters}</h2>
                 <ul class="chips__list">
                     {chips
                         .into_iter()
                         .map(|(label, href)| {
-                            let name = format!("Убрать фильтр «{label}»");
+                            let name = lang.remove_filter(&label);
                             view! {
                                 <li class="chips__item">
                                     <a class="chips__chip" href=href aria-label=name>
@@ -64,7 +61,7 @@ pub fn FilterChips(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
-                <a class="chips__clear" href=Filter::default().href(1)>"Сбросить все"</a>
+                <a class="chips__clear" href=Filter::default().href(1)>{t.clear_filters}</a>
             </div>
         }
     })

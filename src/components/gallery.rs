@@ -10,14 +10,15 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::lightbox::Lightbox;
 use super::picture::Picture;
 use crate::core::model::Image;
-use crate::core::plural::{self, PHOTOS};
 use crate::core::routes;
+use crate::lang::use_lang;
 
 #[component]
 pub fn Gallery(images: Vec<Image>) -> impl IntoView {
     if images.is_empty() {
         return None;
     }
+    let lang = use_lang();
     let count = images.len();
     let images = Arc::new(images);
     let from_hash =
@@ -65,11 +66,7 @@ pub fn Gallery(images: Vec<Image>) -> impl IntoView {
         .enumerate()
         .map(|(i, img)| {
             let caption = img.caption.clone();
-            let label = if img.alt.trim().is_empty() {
-                format!("Открыть фото {} из {count}", i + 1)
-            } else {
-                format!("Открыть фото {} из {count}: {}", i + 1, img.alt)
-            };
+            let label = lang.open_photo(i + 1, count, &img.alt);
             view! {
                 <li class="gallery__item" id=routes::photo_hash(i).trim_start_matches('#').to_owned()>
                     <figure class="gallery__figure">
@@ -86,8 +83,9 @@ pub fn Gallery(images: Vec<Image>) -> impl IntoView {
     Some(view! {
         <section class="gallery" aria-labelledby="gallery-title">
             <h2 id="gallery-title" class="gallery__title">
-                "Фотографии "
-                <span class="gallery__count">{format!("({})", plural::count(count as u64, PHOTOS))}</span>
+                {lang.texts().photos}
+                " "
+                <span class="gallery__count">{format!("({})", lang.photo_count(count as u64))}</span>
             </h2>
             <ul class="gallery__grid">{thumbs}</ul>
             <Lightbox images open on_go=go on_close=close />

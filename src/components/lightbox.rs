@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::core::images;
 use crate::core::model::Image;
+use crate::lang::use_lang;
 
 /// A horizontal movement longer than this, in CSS pixels, is a swipe.
 const SWIPE_PX: f64 = 50.0;
@@ -24,6 +25,8 @@ pub fn Lightbox(
     #[prop(into)] on_go: Callback<usize>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
     let count = images.len();
     let dialog = NodeRef::<Dialog>::new();
     let close_button = NodeRef::<leptos::html::Button>::new();
@@ -111,7 +114,7 @@ pub fn Lightbox(
                 .filter(|c| !c.trim().is_empty())
                 .unwrap_or_else(|| img.alt.clone());
             Some(view! {
-                <p class="lightbox__counter" id="lightbox-counter">{format!("{} из {count}", i + 1)}</p>
+                <p class="lightbox__counter" id="lightbox-counter">{lang.n_of(i + 1, count)}</p>
                 <figure class="lightbox__figure">
                     <img
                         class="lightbox__image"
@@ -126,7 +129,7 @@ pub fn Lightbox(
                     {(!caption.is_empty()).then(|| view! { <figcaption class="lightbox__caption">{caption}</figcaption> })}
                 </figure>
                 <a class="lightbox__original" href=img.src target="_blank" rel="noopener">
-                    "Открыть оригинал"
+                    {t.open_original}
                 </a>
             })
         }
@@ -136,7 +139,7 @@ pub fn Lightbox(
         <dialog
             class="lightbox"
             node_ref=dialog
-            aria-label="Просмотр фотографий"
+            aria-label=t.photo_viewer
             aria-describedby="lightbox-counter"
             on:keydown=on_keydown
             // Esc: close through the caller, so the URL follows.
@@ -167,7 +170,7 @@ pub fn Lightbox(
             <button
                 type="button"
                 class="lightbox__nav lightbox__nav--prev"
-                aria-label="Предыдущая фотография"
+                aria-label=t.previous_photo
                 disabled=move || open.get().is_none_or(|i| i == 0)
                 on:click=move |_| go(step_back())
             >
@@ -176,7 +179,7 @@ pub fn Lightbox(
             <button
                 type="button"
                 class="lightbox__nav lightbox__nav--next"
-                aria-label="Следующая фотография"
+                aria-label=t.next_photo
                 disabled=move || open.get().is_none_or(|i| i + 1 >= count)
                 on:click=move |_| go(step_on())
             >
@@ -185,7 +188,7 @@ pub fn Lightbox(
             <button
                 type="button"
                 class="lightbox__close"
-                aria-label="Закрыть просмотр"
+                aria-label=t.close_viewer
                 node_ref=close_button
                 on:click=move |_| on_close.run(())
             >

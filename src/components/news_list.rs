@@ -8,6 +8,7 @@ use super::rubrics::Rubrics;
 use super::site_time::SiteTime;
 use crate::core::model::NewsItem;
 use crate::core::routes;
+use crate::lang::use_content_lang;
 
 /// Rows drawn at once; longer lists grow by [`STEP`] rows per animation frame, so even a
 /// page of a thousand news never blocks the main thread for long.
@@ -52,6 +53,7 @@ pub fn NewsList(items: Vec<NewsItem>, site_offset: FixedOffset) -> impl IntoView
 #[component]
 fn NewsPreview(item: NewsItem, site_offset: FixedOffset) -> impl IntoView {
     let href = routes::article(&item.id);
+    let lang = use_content_lang();
     let thumb = item.thumbnail.map(|image| {
         view! {
             <div class="news-card__thumb">
@@ -63,12 +65,12 @@ fn NewsPreview(item: NewsItem, site_offset: FixedOffset) -> impl IntoView {
     view! {
         <li class="news-card" class:news-card--with-thumb=has_thumb>
             <article class="news-card__body">
-                <h2 class="news-card__title">
+                <h2 class="news-card__title" lang=lang.clone()>
                     <a href=href>{item.title}</a>
                 </h2>
                 <SiteTime moment=item.published site_offset class="news-card__date" />
                 {(!item.summary.is_empty())
-                    .then(|| view! { <p class="news-card__summary">{item.summary}</p> })}
+                    .then(|| view! { <p class="news-card__summary" lang=lang>{item.summary}</p> })}
                 <Rubrics rubrics=item.rubrics />
             </article>
             {thumb}

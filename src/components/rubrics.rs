@@ -3,12 +3,15 @@
 use leptos::prelude::*;
 
 use crate::core::model::Rubric;
+use crate::lang::{use_content_lang, use_lang};
 
 #[component]
 pub fn Rubrics(rubrics: Vec<Rubric>) -> impl IntoView {
+    let label = use_lang().texts().rubrics;
+    let lang = use_content_lang();
     (!rubrics.is_empty()).then(|| {
         view! {
-            <ul class="rubrics" aria-label="Рубрики">
+            <ul class="rubrics" aria-label=label lang=lang>
                 {rubrics
                     .into_iter()
                     .map(|r| view! { <li class="rubrics__item">{r.title}</li> })

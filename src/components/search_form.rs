@@ -7,11 +7,13 @@ use leptos_router::NavigateOptions;
 use crate::core::filter::Filter;
 use crate::core::model::Rubric;
 use crate::core::routes;
+use crate::lang::use_lang;
 
 /// Submitting keeps the current period and replaces the words and the rubric, so
 /// filters combine. A real `<form role="search">` with labelled fields: Enter submits.
 #[component]
 pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
+    let t = use_lang().texts();
     let navigate = use_navigate();
     let period = filter.period;
     let query_input = NodeRef::<leptos::html::Input>::new();
@@ -30,7 +32,7 @@ pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
     view! {
         <form class="search" role="search" on:submit=on_submit>
             <div class="search__field">
-                <label class="search__label" for="search-q">"Поиск по новостям"</label>
+                <label class="search__label" for="search-q">{t.search_label}</label>
                 <input
                     id="search-q"
                     class="search__input"
@@ -46,9 +48,9 @@ pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
                 .then(|| {
                     view! {
                         <div class="search__field">
-                            <label class="search__label" for="search-rubric">"Рубрика"</label>
+                            <label class="search__label" for="search-rubric">{t.rubric_label}</label>
                             <select id="search-rubric" class="search__select" name="rubric" node_ref=rubric_select>
-                                <option value="" selected=current_rubric.is_empty()>"Все рубрики"</option>
+                                <option value="" selected=current_rubric.is_empty()>{t.all_rubrics}</option>
                                 {rubrics
                                     .into_iter()
                                     .map(|r| {
@@ -60,7 +62,7 @@ pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
                         </div>
                     }
                 })}
-            <button type="submit" class="button search__submit">"Найти"</button>
+            <button type="submit" class="button search__submit">{t.find}</button>
         </form>
     }
 }

@@ -6,10 +6,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::share::Service;
+use crate::lang::use_lang;
 
 /// Share links for the page at `url` (absolute, canonical) titled `title`.
 #[component]
 pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
     let status = RwSignal::new(String::new());
     let links = Service::ALL
         .iter()
@@ -22,8 +25,8 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
                         href=service.link(&url, &title)
                         target=target
                         rel="noopener noreferrer"
-                        aria-label=service.label()
-                        title=service.label()
+                        aria-label=service.label(lang)
+                        title=service.label(lang)
                     >
                         {icon(service)}
                     </a>
@@ -38,9 +41,9 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
             leptos::task::spawn_local(async move {
                 let done = copy_text(&url).await;
                 status.try_set(if done {
-                    "Ссылка скопирована".to_owned()
+                    t.link_copied.to_owned()
                 } else {
-                    "Не удалось скопировать ссылку — скопируйте её из адресной строки".to_owned()
+                    t.copy_failed.to_owned()
                 });
             });
         }
@@ -50,19 +53,19 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
         view! {
             <li class="share__item">
                 <button type="button" class="share__button" on:click=move |_| native_share(&url, &title)>
-                    "Поделиться…"
+                    {t.share_system}
                 </button>
             </li>
         }
     });
     view! {
         <section class="share" aria-labelledby="share-title">
-            <h2 class="share__title" id="share-title">"Поделиться:"</h2>
+            <h2 class="share__title" id="share-title">{t.share}</h2>
             <ul class="share__list">
                 {links}
                 <li class="share__item">
                     <button type="button" class="share__button" on:click=copy>
-                        "Копировать ссылку"
+                        {t.copy_link}
                     </button>
                 </li>
                 {native}

@@ -4,20 +4,23 @@
 use leptos::prelude::*;
 
 use crate::core::model::LinkGroup;
+use crate::lang::{use_content_lang, use_lang};
 
 #[component]
 pub fn Sidebar(
     groups: Vec<LinkGroup>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let label = use_lang().texts().sidebar;
+    let lang = use_content_lang();
     view! {
-        <aside class="sidebar" aria-label="Боковая панель">
+        <aside class="sidebar" aria-label=label>
             {children.map(|c| c())}
             {groups
                 .into_iter()
                 .map(|group| {
                     view! {
-                        <section class="sidebar__group">
+                        <section class="sidebar__group" lang=lang.clone()>
                             {group.heading.map(|h| view! { <h2 class="sidebar__heading">{h}</h2> })}
                             <ul class="sidebar__links">
                                 {group

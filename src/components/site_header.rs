@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::model::Site;
 use crate::core::routes;
+use crate::lang::{use_content_lang, use_lang};
 
 #[component]
 pub fn SiteHeader(
@@ -17,24 +18,26 @@ pub fn SiteHeader(
         }
     });
     let menu = site.menu.clone();
+    let menu_label = use_lang().texts().main_menu;
+    let lang = use_content_lang();
     view! {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-header__brand" href=routes::HOME>
                     {logo}
-                    <span class="site-header__name">{site.name.clone()}</span>
+                    <span class="site-header__name" lang=lang.clone()>{site.name.clone()}</span>
                 </a>
                 {site
                     .description
                     .clone()
-                    .map(|d| view! { <p class="site-header__tagline">{d}</p> })}
+                    .map(|d| view! { <p class="site-header__tagline" lang=lang.clone()>{d}</p> })}
                 {children.map(|c| c())}
             </div>
             {(!menu.is_empty())
                 .then(|| {
                     view! {
-                        <nav class="site-menu" aria-label="Основное меню">
-                            <ul class="site-menu__list">
+                        <nav class="site-menu" aria-label=menu_label>
+                            <ul class="site-menu__list" lang=lang>
                                 {menu
                                     .into_iter()
                                     .map(|item| {

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 
 use crate::core::dates;
+use crate::lang::use_lang;
 
 /// How much of the moment to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -24,9 +25,12 @@ pub fn SiteTime(
     #[prop(optional)] style: DateStyle,
     #[prop(optional, into)] class: Option<String>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let text = match style {
-        DateStyle::LongWithTime => dates::long_date_time(moment, site_offset),
-        DateStyle::Long => dates::long_date(dates::in_site_zone(moment, site_offset).date_naive()),
+        DateStyle::LongWithTime => dates::long_date_time_in(lang, moment, site_offset),
+        DateStyle::Long => {
+            dates::long_date_in(lang, dates::in_site_zone(moment, site_offset).date_naive())
+        }
         DateStyle::Numeric => dates::numeric_date_time(moment, site_offset),
     };
     view! {

@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::lang::use_lang;
+
 /// Grey rows in the shape of news previews. Announced once as "Загрузка…".
 #[component]
 pub fn ListSkeleton(#[prop(default = 5)] rows: usize) -> impl IntoView {
     view! {
         <div class="skeleton" role="status" aria-live="polite">
-            <span class="visually-hidden">"Загрузка…"</span>
+            <span class="visually-hidden">{use_lang().texts().loading}</span>
             <ul class="skeleton__list" aria-hidden="true">
                 {(0..rows)
                     .map(|_| {
@@ -33,7 +35,7 @@ pub fn ListSkeleton(#[prop(default = 5)] rows: usize) -> impl IntoView {
 pub fn ArticleSkeleton() -> impl IntoView {
     view! {
         <div class="skeleton" role="status" aria-live="polite">
-            <span class="visually-hidden">"Загрузка…"</span>
+            <span class="visually-hidden">{use_lang().texts().loading}</span>
             <div aria-hidden="true">
                 <span class="skeleton__line skeleton__line--title"></span>
                 <span class="skeleton__line skeleton__line--short"></span>

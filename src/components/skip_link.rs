@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::lang::use_lang;
+
 /// Moves focus to `#main`. The click is handled here (not by the router and not by the
 /// browser), because with `<base href>` a bare `#main` would resolve to the site root.
 #[component]
@@ -19,7 +21,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a class="skip-link" href="#main" rel="external" on:click=jump>
-            "Перейти к основному содержанию"
+            {use_lang().texts().skip_link}
         </a>
     }
 }

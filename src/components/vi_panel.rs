@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::core::prefs::{Prefs, Setting, SETTINGS, STORAGE_KEY};
+use crate::lang::use_lang;
 
 /// The reader's settings, shared by the button and the panel.
 #[derive(Clone, Copy, Debug)]
@@ -38,10 +39,11 @@ impl ViState {
 /// The header button with an eye icon.
 #[component]
 pub fn ViToggle(state: ViState) -> impl IntoView {
+    let t = use_lang().texts();
     view! {
         <button
             type="button"
-            class="vi-toggle"
+            class="header-button vi-toggle"
             aria-expanded=move || state.open.get().to_string()
             aria-controls="vi-panel"
             on:click=move |_| state.open.update(|o| *o = !*o)
@@ -50,7 +52,7 @@ pub fn ViToggle(state: ViState) -> impl IntoView {
                 <path d="M1.5 12 C4.5 6.5 8 4.5 12 4.5 S19.5 6.5 22.5 12 C19.5 17.5 16 19.5 12 19.5 S4.5 17.5 1.5 12 Z" fill="none" stroke="currentColor" stroke-width="2"></path>
                 <circle cx="12" cy="12" r="3.5" fill="currentColor"></circle>
             </svg>
-            "Версия для слабовидящих"
+            {t.vi_toggle}
         </button>
     }
 }
@@ -58,6 +60,7 @@ pub fn ViToggle(state: ViState) -> impl IntoView {
 /// The settings, as groups of radio buttons.
 #[component]
 pub fn ViPanel(state: ViState) -> impl IntoView {
+    let t = use_lang().texts();
     let groups = SETTINGS
         .iter()
         .map(|setting| view! { <SettingGroup setting=*setting state /> })
@@ -65,14 +68,14 @@ pub fn ViPanel(state: ViState) -> impl IntoView {
     view! {
         <section id="vi-panel" class="vi-panel" aria-labelledby="vi-title" hidden=move || !state.open.get()>
             <div class="vi-panel__inner">
-                <h2 class="vi-panel__title" id="vi-title">"Настройки для слабовидящих"</h2>
+                <h2 class="vi-panel__title" id="vi-title">{t.vi_title}</h2>
                 <div class="vi-panel__settings">{groups}</div>
                 <div class="vi-panel__actions">
                     <button type="button" class="button" on:click=move |_| state.prefs.set(Prefs::default())>
-                        "Обычная версия"
+                        {t.vi_reset}
                     </button>
                     <button type="button" class="button button--secondary" on:click=move |_| state.open.set(false)>
-                        "Закрыть настройки"
+                        {t.vi_close}
                     </button>
                 </div>
             </div>
@@ -82,11 +85,10 @@ pub fn ViPanel(state: ViState) -> impl IntoView {
 
 #[component]
 fn SettingGroup(setting: Setting, state: ViState) -> impl IntoView {
+    let lang = use_lang();
     let options = setting
-        .choices
-        .iter()
+        .choices_in(lang)
         .map(|(value, label)| {
-            let value = *value;
             let id = format!("{}-{value}", setting.attribute);
             let label_for = id.clone();
             view! {
@@ -99,14 +101,14 @@ fn SettingGroup(setting: Setting, state: ViState) -> impl IntoView {
                         prop:checked=move || state.prefs.with(|p| p.get(&setting) == value)
                         on:change=move |_| state.prefs.update(|p| p.set(&setting, value))
                     />
-                    {*label}
+                    {label}
                 </label>
             }
         })
         .collect_view();
     view! {
         <fieldset>
-            <legend>{setting.legend}</legend>
+            <legend>{setting.legend_in(lang)}</legend>
             {options}
         </fieldset>
     }

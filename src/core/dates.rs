@@ -7,6 +7,8 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
+use super::i18n::Lang;
+
 /// Month names in the genitive case, as used after a day number ("1 декабря").
 pub const MONTHS_GENITIVE: [&str; 12] = [
     "января",
@@ -38,6 +40,54 @@ pub const MONTHS_NOMINATIVE: [&str; 12] = [
     "Ноябрь",
     "Декабрь",
 ];
+
+/// English month names ("1 December 2020", "December 2020").
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month's name as a calendar header shows it: "Декабрь" / "December".
+pub fn month_name_in(lang: Lang, month: u32) -> &'static str {
+    match lang {
+        Lang::Ru => month_nominative(month),
+        Lang::En => month_index(month).map_or("", |i| MONTHS_EN[i]),
+    }
+}
+
+/// "1 декабря 2020" / "1 December 2020".
+pub fn long_date_in(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Ru => long_date(date),
+        Lang::En => format!(
+            "{} {} {}",
+            date.day(),
+            month_name_in(lang, date.month()),
+            date.year()
+        ),
+    }
+}
+
+/// "1 декабря 2020, 09:30" / "1 December 2020, 09:30" in the site's zone.
+pub fn long_date_time_in(lang: Lang, moment: DateTime<FixedOffset>, site: FixedOffset) -> String {
+    let local = in_site_zone(moment, site);
+    format!(
+        "{}, {:02}:{:02}",
+        long_date_in(lang, local.date_naive()),
+        local.hour(),
+        local.minute()
+    )
+}
 
 /// The genitive month name for a month number 1–12; an empty string for anything else.
 pub fn month_genitive(month: u32) -> &'static str {

@@ -8,6 +8,7 @@ use chrono::{Datelike, FixedOffset, NaiveDate};
 
 use super::calendar::{self, FIRST_YEAR, LAST_YEAR};
 use super::dates;
+use super::i18n::Lang;
 use super::model::{NewsItem, NewsPage, YearMonth};
 use super::paging;
 use super::routes;
@@ -122,17 +123,33 @@ impl Period {
         }
     }
 
-    /// "за 2020 год", "за декабрь 2020", "за 1 декабря 2020"; empty for all time.
-    pub fn phrase(self) -> String {
-        match self {
-            Self::All => String::new(),
-            Self::Year(y) => format!("за {y} год"),
-            Self::Month(m) => format!(
-                "за {} {}",
+    /// "декабрь 2020", "2020 год", "1 декабря 2020" / "December 2020", "2020",
+    /// "1 December 2020"; empty for all time.
+    pub fn label(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::All, _) => String::new(),
+            (Self::Year(y), Lang::Ru) => format!("{y} год"),
+            (Self::Year(y), Lang::En) => y.to_string(),
+            (Self::Month(m), Lang::Ru) => format!(
+                "{} {}",
                 dates::month_nominative(m.month).to_lowercase(),
                 m.year
             ),
-            Self::Day(d) => format!("за {}", dates::long_date(d)),
+            (Self::Month(m), Lang::En) => {
+                format!("{} {}", dates::month_name_in(lang, m.month), m.year)
+            }
+            (Self::Day(d), _) => dates::long_date_in(lang, d),
+        }
+    }
+
+    /// "за декабрь 2020" / "for December 2020"; empty for all time.
+    pub fn phrase(self, lang: Lang) -> String {
+        if self == Self::All {
+            return String::new();
+        }
+        match lang {
+            Lang::Ru => format!("за {}", self.label(lang)),
+            Lang::En => format!("for {}", self.label(lang)),
         }
     }
 }

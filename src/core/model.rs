@@ -35,6 +35,14 @@ pub struct Site {
     pub sidebar: Vec<LinkGroup>,
     #[serde(default)]
     pub footer: Vec<String>,
+    /// The language of the content (BCP 47, "ru" when absent). Content is marked with it
+    /// wherever the interface is in another language.
+    #[serde(default = "russian")]
+    pub lang: String,
+}
+
+fn russian() -> String {
+    "ru".to_owned()
 }
 
 /// A link from the site config (menus, sidebar).

@@ -8,84 +8,115 @@
 
 use std::collections::BTreeMap;
 
-/// One setting: its attribute, its choices (attribute value and Russian label), the default.
+use super::i18n::Lang;
+
+/// One setting: its attribute, its legend and choices (value, Russian and English label).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Setting {
     pub attribute: &'static str,
-    pub legend: &'static str,
-    pub choices: &'static [(&'static str, &'static str)],
+    pub legend: (&'static str, &'static str),
+    pub choices: &'static [(&'static str, &'static str, &'static str)],
 }
 
 impl Setting {
+    /// The legend in `lang`.
+    pub fn legend_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ru => self.legend.0,
+            Lang::En => self.legend.1,
+        }
+    }
+
+    /// The choices as (value, label in `lang`).
+    pub fn choices_in(&self, lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.choices
+            .iter()
+            .map(move |(v, ru, en)| (*v, if lang == Lang::En { *en } else { *ru }))
+    }
+
     /// The first choice is the default (the ordinary version).
     pub fn default_value(&self) -> &'static str {
         self.choices[0].0
     }
 
     fn accepts(&self, value: &str) -> Option<&'static str> {
-        self.choices.iter().map(|(v, _)| *v).find(|v| *v == value)
+        self.choices
+            .iter()
+            .map(|(v, _, _)| *v)
+            .find(|v| *v == value)
     }
 }
 
 pub const FONT_SIZE: Setting = Setting {
     attribute: "data-vi-font",
-    legend: "Размер шрифта",
+    legend: ("Размер шрифта", "Text size"),
     choices: &[
-        ("100", "100 %"),
-        ("125", "125 %"),
-        ("150", "150 %"),
-        ("175", "175 %"),
-        ("200", "200 %"),
+        ("100", "100 %", "100 %"),
+        ("125", "125 %", "125 %"),
+        ("150", "150 %", "150 %"),
+        ("175", "175 %", "175 %"),
+        ("200", "200 %", "200 %"),
     ],
 };
 
 pub const SCHEME: Setting = Setting {
     attribute: "data-vi-scheme",
-    legend: "Цветовая схема",
+    legend: ("Цветовая схема", "Colour scheme"),
     choices: &[
-        ("site", "Как на сайте"),
-        ("black-white", "Чёрным по белому"),
-        ("white-black", "Белым по чёрному"),
-        ("blue", "Тёмно-синим по голубому"),
-        ("brown", "Коричневым по бежевому"),
-        ("green", "Зелёным по тёмно-коричневому"),
+        ("site", "Как на сайте", "The site's own"),
+        ("black-white", "Чёрным по белому", "Black on white"),
+        ("white-black", "Белым по чёрному", "White on black"),
+        ("blue", "Тёмно-синим по голубому", "Dark blue on light blue"),
+        ("brown", "Коричневым по бежевому", "Brown on beige"),
+        (
+            "green",
+            "Зелёным по тёмно-коричневому",
+            "Green on dark brown",
+        ),
     ],
 };
 
 pub const IMAGES: Setting = Setting {
     attribute: "data-vi-images",
-    legend: "Изображения",
+    legend: ("Изображения", "Images"),
     choices: &[
-        ("shown", "Показывать"),
-        ("hidden", "Скрыть (показать описание)"),
-        ("grey", "Чёрно-белые"),
+        ("shown", "Показывать", "Shown"),
+        (
+            "hidden",
+            "Скрыть (показать описание)",
+            "Hidden (show their description)",
+        ),
+        ("grey", "Чёрно-белые", "Greyscale"),
     ],
 };
 
 pub const LETTER_SPACING: Setting = Setting {
     attribute: "data-vi-spacing",
-    legend: "Межбуквенный интервал",
+    legend: ("Межбуквенный интервал", "Letter spacing"),
     choices: &[
-        ("normal", "Обычный"),
-        ("medium", "Средний"),
-        ("large", "Большой"),
+        ("normal", "Обычный", "Normal"),
+        ("medium", "Средний", "Medium"),
+        ("large", "Большой", "Large"),
     ],
 };
 
 pub const LINE_HEIGHT: Setting = Setting {
     attribute: "data-vi-lines",
-    legend: "Межстрочный интервал",
+    legend: ("Межстрочный интервал", "Line height"),
     choices: &[
-        ("normal", "Обычный"),
-        ("medium", "Средний"),
-        ("large", "Большой"),
+        ("normal", "Обычный", "Normal"),
+        ("medium", "Средний", "Medium"),
+        ("large", "Большой", "Large"),
     ],
 };
 
 pub const FONT_FAMILY: Setting = Setting {
     attribute: "data-vi-family",
-    legend: "Шрифт",
-    choices: &[("sans", "Без засечек"), ("serif", "С засечками")],
+    legend: ("Шрифт", "Font"),
+    choices: &[
+        ("sans", "Без засечек", "Sans serif"),
+        ("serif", "С засечками", "Serif"),
+    ],
 };
 
 /// Every setting, in the order the panel shows them.

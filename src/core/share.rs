@@ -1,6 +1,7 @@
 //! Share links ("Поделиться:"): plain URLs of each service's share endpoint, built here so
 //! no third-party script ever loads and every link is checked by native tests.
 
+use super::i18n::Lang;
 use super::template::encode_component;
 
 /// A place an article can be shared to.
@@ -25,15 +26,16 @@ impl Service {
         Self::Email,
     ];
 
-    /// The name a screen reader announces ("Поделиться во ВКонтакте").
-    pub fn label(self) -> &'static str {
+    /// The name a screen reader announces ("Поделиться во ВКонтакте" / "Share on VK").
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
         match self {
-            Self::Vk => "Поделиться во ВКонтакте",
-            Self::Ok => "Поделиться в Одноклассниках",
-            Self::Telegram => "Поделиться в Telegram",
-            Self::WhatsApp => "Поделиться в WhatsApp",
-            Self::Viber => "Поделиться в Viber",
-            Self::Email => "Отправить по электронной почте",
+            Self::Vk => t.share_vk,
+            Self::Ok => t.share_ok,
+            Self::Telegram => t.share_telegram,
+            Self::WhatsApp => t.share_whatsapp,
+            Self::Viber => t.share_viber,
+            Self::Email => t.share_email,
         }
     }
 

@@ -11,33 +11,36 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::skeleton::ListSkeleton;
 use crate::core::filter::Period;
 use crate::core::model::{Archive, MonthCount, YearMonth};
-use crate::core::plural::{self, NEWS};
 use crate::core::{dates, routes};
+use crate::lang::use_lang;
 
 #[component]
 pub fn ArchivePage() -> impl IntoView {
+    let t = use_lang().texts();
     let archive = archive_resource();
     let body = move || {
         Suspend::new(async move {
             match archive.await {
-                Ok(Some(a)) if !a.months.is_empty() => view! { <MonthList months=a.months headings=true /> }.into_any(),
-                Ok(_) => view! { <p class="notice">"Архив по месяцам для этого сайта не ведётся."</p> }.into_any(),
+                Ok(Some(a)) if !a.months.is_empty() => {
+                    view! { <MonthList months=a.months headings=true /> }.into_any()
+                }
+                Ok(_) => view! { <p class="notice">{t.no_month_archive}</p> }.into_any(),
                 Err(error) => view! {
-                    <ErrorPanel title="Не удалось загрузить архив" error on_retry=move || archive.refetch() />
+                    <ErrorPanel title=t.archive_failed error on_retry=move || archive.refetch() />
                 }
                 .into_any(),
             }
         })
     };
     let crumbs = vec![
-        Crumb::link("Главная", routes::HOME),
-        Crumb::link("Новости", routes::FEED),
-        Crumb::here("Архив"),
+        Crumb::link(t.home, routes::HOME),
+        Crumb::link(t.news, routes::FEED),
+        Crumb::here(t.archive),
     ];
     view! {
-        <Title text="Архив новостей" />
+        <Title text=t.news_archive />
         <Breadcrumbs crumbs />
-        <h1 class="page-title">"Архив новостей"</h1>
+        <h1 class="page-title">{t.news_archive}</h1>
         <Transition fallback=|| view! { <ListSkeleton rows=3 /> }>{body}</Transition>
     }
 }
@@ -45,6 +48,7 @@ pub fn ArchivePage() -> impl IntoView {
 /// The months of one year that have news, with counts: the top of a year's page.
 #[component]
 pub fn YearMonths(year: i32) -> impl IntoView {
+    let lang = use_lang();
     let archive = archive_resource();
     let body = move || {
         Suspend::new(async move {
@@ -57,7 +61,7 @@ pub fn YearMonths(year: i32) -> impl IntoView {
                 .unwrap_or_default();
             (!months.is_empty()).then(|| {
                 view! {
-                    <nav class="archive" aria-label=format!("Новости {year} года по месяцам")>
+                    <nav class="archive" aria-label=lang.year_by_month(year)>
                         <MonthList months headings=false />
                     </nav>
                 }
@@ -79,6 +83,7 @@ fn archive_resource() -> LocalResource<Result<Option<Archive>, ApiError>> {
 /// Months grouped by year (newest first), each a link to that month's news.
 #[component]
 fn MonthList(months: Vec<MonthCount>, headings: bool) -> impl IntoView {
+    let lang = use_lang();
     let mut years: Vec<i32> = months.iter().map(|m| m.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
@@ -90,18 +95,18 @@ fn MonthList(months: Vec<MonthCount>, headings: bool) -> impl IntoView {
                 .filter(|m| m.year == year)
                 .map(|m| {
                     let path = Period::Month(YearMonth { year: m.year, month: m.month }).path();
-                    let label = dates::month_nominative(m.month);
+                    let label = dates::month_name_in(lang, m.month);
                     view! {
                         <li class="archive__month">
                             <a href=path>{label}</a>
-                            <span class="archive__count">{format!(" — {}", plural::count(u64::from(m.count), NEWS))}</span>
+                            <span class="archive__count">{format!(" — {}", lang.news_count(u64::from(m.count)))}</span>
                         </li>
                     }
                 })
                 .collect_view();
             view! {
                 <section class="archive__year">
-                    {headings.then(|| view! { <h2><a href=Period::Year(year).path()>{format!("{year} год")}</a></h2> })}
+                    {headings.then(|| view! { <h2><a href=Period::Year(year).path()>{lang.year(year)}</a></h2> })}
                     <ul class="archive__months">{items}</ul>
                 </section>
             }

@@ -16,11 +16,13 @@ use crate::components::site_time::{DateStyle, SiteTime};
 use crate::components::skeleton::ArticleSkeleton;
 use crate::core::model::Article;
 use crate::core::{meta, routes};
+use crate::lang::{use_content_lang, use_lang};
 use crate::pages::not_found::NotFoundView;
 use crate::pwa::{self, AppStatus};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
+    let t = use_lang().texts();
     let api = use_api();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
@@ -42,26 +44,26 @@ pub fn ArticlePage() -> impl IntoView {
                 }
                 Err(ApiError::NotFound) => view! {
                     <NotFoundView
-                        title="Новость не найдена"
-                        text="Возможно, она была удалена или адрес набран с ошибкой."
+                        title=t.article_not_found
+                        text=t.article_maybe_removed
                     />
                 }
                 .into_any(),
                 Err(error @ (ApiError::Network | ApiError::Timeout)) if offline() => view! {
-                    <Title text="Нет соединения" />
+                    <Title text=t.offline />
                     <div class="notice" role="status">
-                        <p><strong>"Нет соединения, а эта новость не сохранена для чтения без сети."</strong></p>
+                        <p><strong>{t.article_not_saved}</strong></p>
                         <p>
-                            "Без подключения доступны новости, которые вы уже открывали: "
-                            <a href=routes::SAVED>"Сохранённые новости"</a>
+                            {t.offline_available}
+                            <a href=routes::SAVED>{t.saved_news}</a>
                         </p>
                     </div>
-                    <ErrorPanel title="Не удалось загрузить новость" error on_retry=move || article.refetch() />
+                    <ErrorPanel title=t.article_failed error on_retry=move || article.refetch() />
                 }
                 .into_any(),
                 Err(error) => view! {
-                    <Title text="Ошибка загрузки" />
-                    <ErrorPanel title="Не удалось загрузить новость" error on_retry=move || article.refetch() />
+                    <Title text=t.load_error_title />
+                    <ErrorPanel title=t.article_failed error on_retry=move || article.refetch() />
                 }
                 .into_any(),
             }
@@ -72,6 +74,8 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
+    let t = use_lang().texts();
+    let content_lang = use_content_lang();
     let site = use_site();
     let memory = use_list_memory();
     let site_offset = site.utc_offset;
@@ -91,23 +95,23 @@ fn ArticleView(article: Article) -> impl IntoView {
     let json_ld = meta::news_article_ld(&article, &site, &url, &images, logo.as_deref());
     let description = meta::description(&article);
     let crumbs = vec![
-        Crumb::link("Главная", home),
-        Crumb::link("Новости", routes::FEED),
+        Crumb::link(t.home, home),
+        Crumb::link(t.news, routes::FEED),
         Crumb::here(article.title.clone()),
     ];
     let neighbours = (article.previous.is_some() || article.next.is_some()).then(|| {
         view! {
-            <nav class="neighbours" aria-label="Соседние новости">
+            <nav class="neighbours" aria-label=t.neighbours>
                 {article.previous.clone().map(|p| view! {
                     <a class="neighbours__link neighbours__link--prev" href=routes::article(&p.id) rel="prev">
-                        <span class="neighbours__label">"← Предыдущая новость"</span>
-                        <span class="neighbours__title">{p.title}</span>
+                        <span class="neighbours__label">{t.previous_article}</span>
+                        <span class="neighbours__title" lang=content_lang.clone()>{p.title}</span>
                     </a>
                 })}
                 {article.next.clone().map(|n| view! {
                     <a class="neighbours__link neighbours__link--next" href=routes::article(&n.id) rel="next">
-                        <span class="neighbours__label">"Следующая новость →"</span>
-                        <span class="neighbours__title">{n.title}</span>
+                        <span class="neighbours__label">{t.next_article}</span>
+                        <span class="neighbours__title" lang=content_lang.clone()>{n.title}</span>
                     </a>
                 })}
             </nav>
@@ -117,13 +121,13 @@ fn ArticleView(article: Article) -> impl IntoView {
         let items = article.related.clone();
         view! {
             <section class="related" aria-labelledby="related-title">
-                <h2 class="related__title" id="related-title">"Новости по теме"</h2>
+                <h2 class="related__title" id="related-title">{t.related}</h2>
                 <ul class="related__list">
                     {items
                         .into_iter()
                         .map(|item| view! {
                             <li class="related__item">
-                                <a href=routes::article(&item.id)>{item.title}</a>
+                                <a href=routes::article(&item.id) lang=content_lang.clone()>{item.title}</a>
                                 <SiteTime moment=item.published site_offset style=DateStyle::Long class="related__date" />
                             </li>
                         })
@@ -147,19 +151,19 @@ fn ArticleView(article: Article) -> impl IntoView {
         <Breadcrumbs crumbs />
         <article class="article">
             <header class="article__header">
-                <h1 class="page-title article__title">{article.title.clone()}</h1>
+                <h1 class="page-title article__title" lang=content_lang.clone()>{article.title.clone()}</h1>
                 <p class="article__meta">
                     <SiteTime moment=article.published site_offset class="article__date" />
                 </p>
                 <Rubrics rubrics=article.rubrics />
             </header>
-            <ArticleBody html=article.body_html base page_path=path />
+            <ArticleBody html=article.body_html base page_path=path lang=content_lang.clone() />
             <Gallery images=article.gallery />
             <footer class="article__footer">
-                {article.signature.map(|s| view! { <p class="article__signature">{s}</p> })}
+                {article.signature.map(|s| view! { <p class="article__signature" lang=content_lang>{s}</p> })}
                 <p class="back-link-row">
                     <a class="back-link" href=memory.href() on:click=move |_| memory.returning()>
-                        "Возврат к списку"
+                        {t.back_to_list}
                     </a>
                 </p>
                 <ShareBar url title=article.title />
@@ -168,7 +172,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                     .map(|updated| {
                         view! {
                             <p class="article__updated">
-                                "Дата последнего обновления: "
+                                {t.last_updated}
                                 <SiteTime moment=updated site_offset style=DateStyle::Numeric />
                             </p>
                         }

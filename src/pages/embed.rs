@@ -17,17 +17,21 @@ use crate::components::site_time::{DateStyle, SiteTime};
 use crate::components::skeleton::ListSkeleton;
 use crate::core::embed::{Options, Target, Widget};
 use crate::core::filter::{Filter, Period};
+use crate::core::i18n::Lang;
 use crate::core::model::NewsItem;
 use crate::core::routes;
+use crate::lang::{self, use_content_lang, use_lang};
 
 /// The page of one widget, with the options from its query string.
 #[component]
 pub fn EmbedPage(widget: Widget) -> impl IntoView {
     let options = read_options();
-    let root = document().document_element();
-    if let Some(root) = &root {
+    let lang = Lang::from_code(options.lang);
+    provide_context(lang);
+    lang::apply(lang);
+    let t = lang.texts();
+    if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-theme", options.theme.id());
-        let _ = root.set_attribute("lang", options.lang);
         let _ = root.class_list().add_1("embed");
     }
     report_height(&options);
@@ -51,8 +55,8 @@ pub fn EmbedPage(widget: Widget) -> impl IntoView {
     let body = match widget {
         Widget::Feed => view! { <EmbedFeed options=options.clone() /> }.into_any(),
         Widget::Calendar => view! {
-            <Title text="Архив новостей" />
-            <h1 class="visually-hidden">"Архив новостей"</h1>
+            <Title text=t.news_archive />
+            <h1 class="visually-hidden">{t.news_archive}</h1>
             <ArchiveCalendar />
         }
         .into_any(),
@@ -63,6 +67,9 @@ pub fn EmbedPage(widget: Widget) -> impl IntoView {
 
 #[component]
 fn EmbedFeed(options: Options) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
+    let content_lang = use_content_lang();
     let api = use_api();
     let site = use_site();
     let site_offset = site.utc_offset;
@@ -75,10 +82,10 @@ fn EmbedFeed(options: Options) -> impl IntoView {
     let all_news = absolute(routes::FEED);
     let target = options.target.attribute();
     let body = move || {
-        let options = options.clone();
+        let (options, content_lang) = (options.clone(), content_lang.clone());
         Suspend::new(async move {
             match news.await {
-                Ok(items) if items.is_empty() => view! { <p>"Новостей пока нет."</p> }.into_any(),
+                Ok(items) if items.is_empty() => view! { <p>{t.no_news_yet}</p> }.into_any(),
                 Ok(items) => view! {
                     <ul class="embed-feed__list">
                         {items
@@ -87,13 +94,14 @@ fn EmbedFeed(options: Options) -> impl IntoView {
                                 let href = absolute(&routes::article(&item.id));
                                 let thumb = item.thumbnail.filter(|_| options.thumbs);
                                 let has_thumb = thumb.is_some();
+                                let content_lang = content_lang.clone();
                                 view! {
                                     <li class="embed-feed__item" class:embed-feed__item--thumb=has_thumb>
                                         <div class="embed-feed__text">
                                             <SiteTime moment=item.published site_offset style=DateStyle::LongWithTime class="embed-feed__date" />
-                                            <a class="embed-feed__title" href=href target=target rel="noopener">{item.title}</a>
+                                            <a class="embed-feed__title" href=href target=target rel="noopener" lang=content_lang.clone()>{item.title}</a>
                                             {(options.summary && !item.summary.is_empty())
-                                                .then(|| view! { <p class="embed-feed__summary">{item.summary}</p> })}
+                                                .then(|| view! { <p class="embed-feed__summary" lang=content_lang>{item.summary}</p> })}
                                         </div>
                                         {thumb.map(|image| view! {
                                             <div class="embed-feed__thumb">
@@ -108,19 +116,19 @@ fn EmbedFeed(options: Options) -> impl IntoView {
                 }
                 .into_any(),
                 Err(error) => view! {
-                    <ErrorPanel title="Не удалось загрузить новости" error on_retry=move || news.refetch() />
+                    <ErrorPanel title=t.news_failed error on_retry=move || news.refetch() />
                 }
                 .into_any(),
             }
         })
     };
     view! {
-        <Title text="Новости" />
+        <Title text=t.news />
         <section class="embed-feed">
-            <h1 class="embed-feed__heading">{format!("Новости — {}", site.short_name.clone().unwrap_or_else(|| site.name.clone()))}</h1>
+            <h1 class="embed-feed__heading">{lang.news_of(&site.short_name.clone().unwrap_or_else(|| site.name.clone()))}</h1>
             <Transition fallback=move || view! { <ListSkeleton rows=limit.min(5) /> }>{body}</Transition>
             <p class="embed-feed__more">
-                <a href=all_news target=target rel="noopener">"Все новости"</a>
+                <a href=all_news target=target rel="noopener">{t.all_news}</a>
             </p>
         </section>
     }
@@ -148,6 +156,8 @@ async fn first_items(
 
 #[component]
 fn EmbedArticle(id: String, options: Options) -> impl IntoView {
+    let t = use_lang().texts();
+    let content_lang = use_content_lang();
     let api = use_api();
     let site_offset = use_site().utc_offset;
     let target = options.target.attribute();
@@ -156,6 +166,7 @@ fn EmbedArticle(id: String, options: Options) -> impl IntoView {
         async move { api.article(&id).await }
     });
     let body = move || {
+        let content_lang = content_lang.clone();
         Suspend::new(async move {
             match article.await {
                 Ok(a) => {
@@ -167,19 +178,21 @@ fn EmbedArticle(id: String, options: Options) -> impl IntoView {
                             {photo.map(|image| view! { <div class="embed-card__photo"><Picture image min_width=480 sizes="100vw" /></div> })}
                             <SiteTime moment=a.published site_offset class="embed-card__date" />
                             <h1 class="embed-card__title">
-                                <a href=href.clone() target=target rel="noopener">{a.title}</a>
+                                <a href=href.clone() target=target rel="noopener" lang=content_lang.clone()>{a.title}</a>
                             </h1>
-                            {(!a.summary.is_empty()).then(|| view! { <p class="embed-card__summary">{a.summary}</p> })}
+                            {(!a.summary.is_empty()).then(|| view! { <p class="embed-card__summary" lang=content_lang>{a.summary}</p> })}
                             <p class="embed-card__more">
-                                <a href=href target=target rel="noopener">"Читать полностью"</a>
+                                <a href=href target=target rel="noopener">{t.read_more}</a>
                             </p>
                         </article>
                     }
                     .into_any()
                 }
-                Err(ApiError::NotFound) => view! { <p class="notice">"Новость не найдена."</p> }.into_any(),
+                Err(ApiError::NotFound) => {
+                    view! { <p class="notice">{t.article_not_found}</p> }.into_any()
+                }
                 Err(error) => view! {
-                    <ErrorPanel title="Не удалось загрузить новость" error on_retry=move || article.refetch() />
+                    <ErrorPanel title=t.article_failed error on_retry=move || article.refetch() />
                 }
                 .into_any(),
             }

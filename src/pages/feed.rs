@@ -15,8 +15,9 @@ use crate::components::pager::Pager;
 use crate::components::search_form::SearchForm;
 use crate::components::skeleton::ListSkeleton;
 use crate::core::filter::{Filter, Period};
-use crate::core::plural::{self, NEWS};
+use crate::core::i18n::Lang;
 use crate::core::{dates, paging, routes};
+use crate::lang::use_lang;
 use crate::pages::archive::YearMonths;
 
 #[component]
@@ -44,13 +45,15 @@ pub fn FeedPage() -> impl IntoView {
             }
         }
     });
+    let lang = use_lang();
+    let t = lang.texts();
     let (pending, set_pending) = signal(false);
     let site_offset = site.utc_offset;
     let rubrics = site.rubrics.clone();
 
     let heading = move || match filter.get() {
-        Some(f) if f.period != Period::All => format!("Новости {}", f.period.phrase()),
-        _ => "Новости".to_owned(),
+        Some(f) => lang.news_heading(&f.period.phrase(lang)),
+        None => t.news.to_owned(),
     };
 
     let results = move || {
@@ -58,26 +61,32 @@ pub fn FeedPage() -> impl IntoView {
         Suspend::new(async move {
             let result = news.await;
             let (Some(f), page) = (filter.get_untracked(), page.get_untracked()) else {
-                return view! { <BadDate /> }.into_any();
+                return view! { <BadDate lang /> }.into_any();
             };
             match result {
                 Ok(p) if p.items.is_empty() => view! {
                     <div class="notice" role="status">
-                        <p><strong>"Новостей не найдено."</strong></p>
+                        <p><strong>{t.no_news_found}</strong></p>
                         <p>
-                            {if f.is_empty() { "Лента пока пуста." } else { "Попробуйте изменить условия поиска." }}
+                            {if f.is_empty() { t.feed_empty } else { t.try_other_search }}
                         </p>
-                        <p><a href=routes::FEED>"Перейти ко всем новостям"</a></p>
+                        <p><a href=routes::FEED>{t.to_all_news}</a></p>
                     </div>
                 }
                 .into_any(),
                 Ok(p) => {
-                    let count = plural::count(u64::from(p.total), NEWS);
-                    let count = if f.is_empty() { format!("Всего {count}") } else { format!("Найдено: {count}") };
+                    let total = u64::from(p.total);
+                    let count = if f.is_empty() {
+                        lang.total(total)
+                    } else {
+                        lang.found(total)
+                    };
                     let here = f.href(p.page);
                     if p.page < p.pages {
                         let (api, f, next) = (api.clone(), f.clone(), p.page + 1);
-                        leptos::leptos_dom::helpers::request_idle_callback(move || api.prefetch_news(&f, next));
+                        leptos::leptos_dom::helpers::request_idle_callback(move || {
+                            api.prefetch_news(&f, next)
+                        });
                     }
                     memory.restore_scroll_if_returning(&here);
                     let href = Callback::new(move |n: u32| f.href(n));
@@ -92,13 +101,13 @@ pub fn FeedPage() -> impl IntoView {
                 }
                 Err(ApiError::NotFound) if page > 1 => view! {
                     <div class="notice" role="status">
-                        <p>{format!("Страницы {page} в этом списке нет.")}</p>
-                        <p><a href=f.href(1)>"Перейти на первую страницу"</a></p>
+                        <p>{lang.no_such_page(page)}</p>
+                        <p><a href=f.href(1)>{t.to_first_page}</a></p>
                     </div>
                 }
                 .into_any(),
                 Err(error) => view! {
-                    <ErrorPanel title="Не удалось загрузить новости" error on_retry=move || news.refetch() />
+                    <ErrorPanel title=t.news_failed error on_retry=move || news.refetch() />
                 }
                 .into_any(),
             }
@@ -107,7 +116,7 @@ pub fn FeedPage() -> impl IntoView {
 
     view! {
         <Title text=heading />
-        {move || filter.get().and_then(|f| crumbs(f.period)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
+        {move || filter.get().and_then(|f| crumbs(f.period, lang)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
         <h1 class="page-title">{heading}</h1>
         {move || match filter.get().map(|f| f.period) {
             Some(Period::Year(year)) => Some(view! { <YearMonths year /> }),
@@ -127,7 +136,8 @@ pub fn FeedPage() -> impl IntoView {
 }
 
 /// Главная / Новости / 2020 / Декабрь 2020 / 1 декабря 2020, for archive periods.
-fn crumbs(period: Period) -> Option<Vec<Crumb>> {
+fn crumbs(period: Period, lang: Lang) -> Option<Vec<Crumb>> {
+    let t = lang.texts();
     let (year, month, day) = match period {
         Period::All => return None,
         Period::Year(y) => (y, None, None),
@@ -138,18 +148,18 @@ fn crumbs(period: Period) -> Option<Vec<Crumb>> {
         }
     };
     let mut trail = vec![
-        Crumb::link("Главная", routes::HOME),
-        Crumb::link("Новости", routes::FEED),
+        Crumb::link(t.home, routes::HOME),
+        Crumb::link(t.news, routes::FEED),
     ];
     trail.push(Crumb::link(year.to_string(), Period::Year(year).path()));
     if let Some(m) = month {
         trail.push(Crumb::link(
-            format!("{} {}", dates::month_nominative(m.month), m.year),
+            format!("{} {}", dates::month_name_in(lang, m.month), m.year),
             Period::Month(m).path(),
         ));
     }
     if let Some(d) = day {
-        trail.push(Crumb::here(dates::long_date(d)));
+        trail.push(Crumb::here(dates::long_date_in(lang, d)));
     } else if let Some(last) = trail.last_mut() {
         last.href = None;
     }
@@ -158,12 +168,13 @@ fn crumbs(period: Period) -> Option<Vec<Crumb>> {
 
 /// An archive address that names no real date (`/news/archive/2020/13/45`).
 #[component]
-fn BadDate() -> impl IntoView {
+fn BadDate(lang: Lang) -> impl IntoView {
+    let t = lang.texts();
     view! {
         <div class="notice" role="status">
-            <p><strong>"В архиве нет такой даты."</strong></p>
-            <p>"Проверьте адрес или выберите день в календаре."</p>
-            <p><a href=routes::FEED>"Перейти к последним новостям"</a></p>
+            <p><strong>{t.no_such_date}</strong></p>
+            <p>{t.check_address}</p>
+            <p><a href=routes::FEED>{t.to_latest_news}</a></p>
         </div>
     }
 }

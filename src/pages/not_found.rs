@@ -4,20 +4,23 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::core::routes;
+use crate::lang::use_lang;
 
 /// The router's fallback for an address Vestnik has no page for.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
+    let t = use_lang().texts();
     view! {
         <NotFoundView
-            title="Страница не найдена"
-            text="Возможно, адрес набран с ошибкой или страница была перемещена."
+            title=t.page_not_found
+            text=t.page_maybe_moved
         />
     }
 }
 
 #[component]
 pub fn NotFoundView(#[prop(into)] title: String, #[prop(into)] text: String) -> impl IntoView {
+    let t = use_lang().texts();
     view! {
         <Title text=title.clone() />
         <section class="not-found">
@@ -25,7 +28,7 @@ pub fn NotFoundView(#[prop(into)] title: String, #[prop(into)] text: String) -> 
             <h1 class="page-title">{title}</h1>
             <p>{text}</p>
             <p>
-                <a class="button" href=routes::FEED>"Перейти к новостям"</a>
+                <a class="button" href=routes::FEED>{t.to_news}</a>
             </p>
         </section>
     }

@@ -7,10 +7,13 @@ use leptos_meta::Title;
 use crate::app::{use_api, use_site};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::core::{dates, routes};
+use crate::lang::use_lang;
 use crate::pwa;
 
 #[component]
 pub fn SavedPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
     let api = use_api();
     let site_offset = use_site().utc_offset;
     let read = pwa::remembered();
@@ -29,15 +32,15 @@ pub fn SavedPage() -> impl IntoView {
         }
     });
     let crumbs = vec![
-        Crumb::link("Главная", routes::HOME),
-        Crumb::link("Новости", routes::FEED),
-        Crumb::here("Сохранённые"),
+        Crumb::link(t.home, routes::HOME),
+        Crumb::link(t.news, routes::FEED),
+        Crumb::here(t.saved_short),
     ];
     let list = move || {
         let read = read.clone();
         if read.is_empty() {
             return view! {
-                <p class="notice">"Вы пока не открывали новостей на этом устройстве. Открытые новости сохраняются здесь автоматически."</p>
+                <p class="notice">{t.saved_empty}</p>
             }
             .into_any();
         }
@@ -49,7 +52,7 @@ pub fn SavedPage() -> impl IntoView {
                     .enumerate()
                     .map(|(i, a)| {
                         let date = DateTime::parse_from_rfc3339(&a.published)
-                            .map(|m| dates::long_date_time(m, site_offset))
+                            .map(|m| dates::long_date_time_in(lang, m, site_offset))
                             .unwrap_or_default();
                         let offline = marks.get(i).copied().flatten();
                         view! {
@@ -58,8 +61,8 @@ pub fn SavedPage() -> impl IntoView {
                                 <span class="saved-list__meta">
                                     {date}
                                     {match offline {
-                                        Some(true) => " · доступна без сети",
-                                        Some(false) => " · только при подключении к сети",
+                                        Some(true) => t.saved_offline,
+                                        Some(false) => t.saved_online_only,
                                         None => "",
                                     }}
                                 </span>
@@ -72,10 +75,10 @@ pub fn SavedPage() -> impl IntoView {
         .into_any()
     };
     view! {
-        <Title text="Сохранённые новости" />
+        <Title text=t.saved_news />
         <Breadcrumbs crumbs />
-        <h1 class="page-title">"Сохранённые новости"</h1>
-        <p>"Новости, которые вы открывали на этом устройстве. Отмеченные «доступна без сети» можно читать и без подключения к интернету."</p>
+        <h1 class="page-title">{t.saved_news}</h1>
+        <p>{t.saved_intro}</p>
         {list}
     }
 }

@@ -113,6 +113,29 @@ test.describe('at 320 px', () => {
         await expectNoHorizontalScroll(page);
       }
     }
+    // Nothing peeks out: the skip link stays hidden until focused.
+    const skip = await page.locator('.skip-link').boundingBox();
+    expect(skip === null || skip.height <= 1 || skip.y + skip.height <= 0).toBe(true);
+  });
+
+  test('at 200 % text the site name moves under the emblem rather than breaking words', async ({ page }) => {
+    // (With the widest letter spacing too, a long word may not fit 320 px at all; then it wraps.)
+    await page.addInitScript(() => localStorage.setItem('vestnik.vi', JSON.stringify({ 'data-vi-font': '200' })));
+    await page.goto('/');
+    await expect(page.locator('#main h1')).toBeVisible();
+    const brokenWords = await page.locator('.site-header__name').evaluate((el) => {
+      const text = el.firstChild;
+      const broken = [];
+      for (const match of text.textContent.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+      return broken;
+    });
+    expect(brokenWords).toEqual([]);
   });
 });
 

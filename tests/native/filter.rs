@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use proptest::prelude::*;
 use vestnik::core::filter::*;
+use vestnik::core::i18n::Lang;
 use vestnik::core::model::{NewsItem, Rubric, YearMonth};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -120,16 +121,33 @@ fn periods_write_their_paths_and_phrases() {
         Period::Day(d(2020, 12, 1)).path(),
         "news/archive/2020/12/01"
     );
-    assert_eq!(Period::Year(2020).phrase(), "за 2020 год");
+    assert_eq!(Period::Year(2020).phrase(Lang::Ru), "за 2020 год");
+    assert_eq!(Period::Year(2020).phrase(Lang::En), "for 2020");
     assert_eq!(
         Period::Month(YearMonth {
             year: 2020,
             month: 12
         })
-        .phrase(),
+        .phrase(Lang::Ru),
         "за декабрь 2020"
     );
-    assert_eq!(Period::Day(d(2020, 12, 1)).phrase(), "за 1 декабря 2020");
+    assert_eq!(
+        Period::Month(YearMonth {
+            year: 2020,
+            month: 12
+        })
+        .phrase(Lang::En),
+        "for December 2020"
+    );
+    assert_eq!(
+        Period::Day(d(2020, 12, 1)).phrase(Lang::Ru),
+        "за 1 декабря 2020"
+    );
+    assert_eq!(
+        Period::Day(d(2020, 12, 1)).phrase(Lang::En),
+        "for 1 December 2020"
+    );
+    assert_eq!(Period::All.phrase(Lang::En), "");
     assert_eq!(
         Period::Month(YearMonth {
             year: 2020,

@@ -9,6 +9,7 @@ mod decode;
 mod demo_data;
 mod embed;
 mod filter;
+mod i18n;
 mod images;
 mod links;
 mod meta;

@@ -68,7 +68,7 @@ proptest! {
     fn any_storage_gives_known_attributes_only(json in "\\PC{0,80}") {
         let p = Prefs::from_json(&json);
         for (k, v) in p.attributes() {
-            prop_assert!(SETTINGS.iter().any(|s| s.attribute == k && s.choices.iter().any(|(c, _)| *c == v)));
+            prop_assert!(SETTINGS.iter().any(|s| s.attribute == k && s.choices.iter().any(|(c, _, _)| *c == v)));
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Native tests of `core::share`: every service's link, exactly.
 
+use vestnik::core::i18n::Lang;
 use vestnik::core::share::Service;
 
 const URL: &str = "https://press.example/news/10564?from=feed#photo-2";
@@ -45,7 +46,7 @@ fn links_never_carry_raw_separators_from_the_inputs() {
 
 #[test]
 fn labels_are_russian_and_distinct() {
-    let labels: Vec<&str> = Service::ALL.iter().map(|s| s.label()).collect();
+    let labels: Vec<&str> = Service::ALL.iter().map(|s| s.label(Lang::Ru)).collect();
     let mut unique = labels.clone();
     unique.sort_unstable();
     unique.dedup();
@@ -54,4 +55,15 @@ fn labels_are_russian_and_distinct() {
         .iter()
         .all(|l| l.starts_with("Поделиться") || l.starts_with("Отправить")));
     assert!(!Service::Email.opens_new_tab() && Service::Vk.opens_new_tab());
+}
+
+#[test]
+fn english_labels_exist_for_every_service() {
+    for service in Service::ALL {
+        let label = service.label(Lang::En);
+        assert!(
+            label.starts_with("Share") || label.starts_with("Send"),
+            "{label}"
+        );
+    }
 }

@@ -11,6 +11,7 @@ use vestnik::components::error_panel::ErrorPanel;
 use vestnik::components::gallery::Gallery;
 use vestnik::components::news_list::NewsList;
 use vestnik::components::pager::Pager;
+use vestnik::core::i18n::Lang;
 use vestnik::core::model::{Image, NewsItem, Rendition, Rubric};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -234,4 +235,48 @@ fn gallery_reserves_space_and_describes_each_photo() {
     let empty = container();
     let _h2 = leptos::mount::mount_to(empty.clone(), || view! { <Gallery images=vec![] /> });
     assert_eq!(empty.child_element_count(), 0, "no photos, no gallery");
+}
+
+#[wasm_bindgen_test]
+fn components_speak_the_language_in_context() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(Lang::En);
+        view! {
+            <Pager page=2 pages=3 href=|n: u32| format!("/news?page={n}") />
+            <Gallery images=vec![photo("Один")] />
+            <NewsList
+                items=vec![item("1", "Заголовок", "2020-12-01T02:30:00Z", None)]
+                site_offset=kemerovo()
+            />
+        }
+    });
+    assert_eq!(
+        one(&root, "nav").get_attribute("aria-label").as_deref(),
+        Some("List pages")
+    );
+    assert_eq!(
+        one(&root, "a[rel=next]").text_content().unwrap(),
+        "Next page »"
+    );
+    assert_eq!(
+        one(&root, "[aria-current=page]")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Page 2, current")
+    );
+    assert!(one(&root, "h2")
+        .text_content()
+        .unwrap()
+        .contains("(1 photo)"));
+    assert_eq!(
+        one(&root, ".gallery__open")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Open photo 1 of 1: Один")
+    );
+    assert_eq!(
+        one(&root, "time").text_content().unwrap(),
+        "1 December 2020, 09:30"
+    );
 }
