@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: run dev build build-subpath test setup test-native test-contract test-web test-e2e lint size demo icons clean
+.PHONY: run dev build build-subpath test setup test-native test-contract test-web test-e2e lint size bench demo icons clean
 
 ## run: install what is missing, build the release app and serve it with the demo backend
 run: build
@@ -67,6 +67,11 @@ size:
 	@for f in dist/*.wasm dist/*.js dist/*.css; do \
 	  printf '%-44s %10d %10d %10d\n' "$$f" $$(stat -c%s "$$f") $$(gzip -9c "$$f" | wc -c) $$(brotli -c -q 11 "$$f" | wc -c); \
 	done
+
+## bench: cold loads against the static limit on an emulated slow phone, sizes, warm
+## interactions, leak check; fails when a budget in bench/budgets.json is exceeded
+bench: build
+	node bench/run.mjs
 
 ## demo: regenerate the demo backend in public/ (needs Pillow from PyPI, in a local venv)
 demo:

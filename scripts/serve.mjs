@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Serves a built Vestnik (dist/) the way a static host should: correct MIME types
-// (application/wasm for streaming compilation), every app route falls back to
+// (application/wasm for streaming compilation), precompressed .br/.gz copies to browsers
+// that accept them (scripts/precompress.mjs writes them), every app route falls back to
 // index.html, and a missing file with an extension is a real 404 (so the demo backend
 // answers 404 for an unknown article, as a dynamic one would).
 //
@@ -41,15 +42,40 @@ async function file(path) {
   }
 }
 
-function send(res, path, info, status = 200) {
+/**
+ * The precompressed copy (scripts/precompress.mjs) the browser accepts, if there is one
+ * and it is not older than the file itself (a file edited after the build is sent as is).
+ */
+async function precompressed(req, path, original) {
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+    const info = await file(path + suffix);
+    if (info && info.mtimeMs >= original.mtimeMs) return { encoding, path: path + suffix, info };
+  }
+  return null;
+}
+
+async function send(req, res, path, info, status = 200) {
   const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path);
-  res.writeHead(status, {
+  const hashed = /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css)$/.test(path);
+  const headers = {
     'Content-Type': type,
-    'Content-Length': info.size,
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-  });
+    Vary: 'Accept-Encoding',
+  };
+  const packed = await precompressed(req, path, info);
+  if (packed) {
+    headers['Content-Encoding'] = packed.encoding;
+    [path, info] = [packed.path, packed.info];
+  }
+  headers['Content-Length'] = info.size;
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   createReadStream(path).pipe(res);
 }
 
@@ -58,7 +84,12 @@ function send(res, path, info, status = 200) {
  * switch the served build without restarting (the service worker update test does).
  */
 export function staticServer(root, prefix = '/') {
-  return createServer((req, res) => handle(resolve(root()), prefix, req, res));
+  return createServer(staticHandler(root, prefix));
+}
+
+/** The request handler of [`staticServer`], for servers that add routes of their own. */
+export function staticHandler(root, prefix = '/') {
+  return (req, res) => handle(resolve(root()), prefix, req, res);
 }
 
 async function handle(root, prefix, req, res) {
@@ -81,9 +112,9 @@ async function handle(root, prefix, req, res) {
     return;
   }
   const direct = await file(target);
-  if (direct) return send(res, target, direct);
+  if (direct) return send(req, res, target, direct);
   const index = await file(join(target, 'index.html'));
-  if (index) return send(res, join(target, 'index.html'), index);
+  if (index) return send(req, res, join(target, 'index.html'), index);
   if (extname(pathname)) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
@@ -91,7 +122,7 @@ async function handle(root, prefix, req, res) {
   // An app route (/news/123): the single-page app handles it.
   const shell = join(root, 'index.html');
   const info = await file(shell);
-  if (info) return send(res, shell, info);
+  if (info) return send(req, res, shell, info);
   res.writeHead(404).end('Not found: build the app first (make build)');
 }
 

@@ -1,7 +1,10 @@
 //! The one place Vestnik talks HTTP: GET with a timeout, a size limit and cancellation.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
@@ -17,8 +20,13 @@ use super::ApiError;
 /// How long a successful response is reused without asking the backend again.
 const CACHE_TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
 
+type Pending = Shared<LocalBoxFuture<'static, Result<Rc<[u8]>, ApiError>>>;
+
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::new(96, 8 * 1024 * 1024, CACHE_TTL_MS));
+    /// Requests under way, so a prefetch and the view that then needs the same URL share
+    /// one download instead of making two.
+    static PENDING: RefCell<HashMap<String, Pending>> = RefCell::new(HashMap::new());
 }
 
 /// Like [`get`], but answers from the in-memory cache when it can and stores successes.
@@ -27,12 +35,29 @@ pub async fn get_cached(url: &str, limits: Limits) -> Result<Rc<[u8]>, ApiError>
     if let Some(body) = CACHE.with(|c| c.borrow_mut().get(url, now)) {
         return Ok(body);
     }
-    let body: Rc<[u8]> = get(url, limits).await?.into();
-    CACHE.with(|c| {
-        c.borrow_mut()
-            .put(url, Rc::clone(&body), js_sys::Date::now())
-    });
-    Ok(body)
+    if let Some(pending) = PENDING.with(|p| p.borrow().get(url).cloned()) {
+        match pending.await {
+            // The view that started it went away and cancelled it: fetch for ourselves.
+            Err(ApiError::Network) => {}
+            other => return other,
+        }
+    }
+    let owned = url.to_owned();
+    let request: Pending = async move {
+        let result = get(&owned, limits).await.map(Rc::<[u8]>::from);
+        if let Ok(body) = &result {
+            CACHE.with(|c| {
+                c.borrow_mut()
+                    .put(&owned, Rc::clone(body), js_sys::Date::now())
+            });
+        }
+        PENDING.with(|p| p.borrow_mut().remove(&owned));
+        result
+    }
+    .boxed_local()
+    .shared();
+    PENDING.with(|p| p.borrow_mut().insert(url.to_owned(), request.clone()));
+    request.await
 }
 
 /// Warms the cache for `url` in the background; failures are ignored (the real request

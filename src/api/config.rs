@@ -155,6 +155,12 @@ impl Config {
         )
     }
 
+    /// The feed's first page when its URL does not depend on the site's page size, so it can
+    /// be requested before the site config has arrived.
+    pub fn first_page_url_without_site(&self) -> Option<String> {
+        (!self.endpoints.news_page.contains("per_page")).then(|| self.news_page_url(1, 0))
+    }
+
     /// One article.
     pub fn article_url(&self, id: &str) -> String {
         self.url(&self.endpoints.article, &[("id", id)])

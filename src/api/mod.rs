@@ -171,10 +171,39 @@ pub async fn boot() -> Result<Boot, ApiError> {
             other => other,
         })?;
     let config = Config::from_json(&bytes)?;
+    warm_up(&config);
     let bytes = client::get(&config.site_url(), limits(&config)).await?;
     let site = decode::site(&bytes, &config.api_base)?;
     Ok(Boot {
         config: Arc::new(config),
         site: Arc::new(site),
     })
+}
+
+/// While the site config loads, starts what the first screen will ask for next: the
+/// archive (the sidebar calendar) and, on the feed's first page, the news — one round trip
+/// instead of two on a slow network. The views then get them from the shared request.
+fn warm_up(config: &Config) {
+    let window = leptos::prelude::window();
+    let pathname = window.location().pathname().unwrap_or_default();
+    let search = window.location().search().unwrap_or_default();
+    let base = crate::core::routes::base_path(
+        &leptos::prelude::document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+    );
+    let path = crate::core::routes::app_path(&pathname, &base).trim_matches('/');
+    if path.starts_with("embed/") {
+        return;
+    }
+    if let Some(url) = config.archive_url() {
+        client::prefetch(url, limits(config));
+    }
+    if (path.is_empty() || path == "news") && search.is_empty() {
+        if let Some(url) = config.first_page_url_without_site() {
+            client::prefetch(url, limits(config));
+        }
+    }
 }

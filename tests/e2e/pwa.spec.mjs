@@ -79,7 +79,9 @@ test.describe('with service workers', () => {
 test('a new build shows the update banner and takes over cleanly', async ({ browser }, testInfo) => {
   const buildB = mkdtempSync(join(tmpdir(), 'vestnik-build-b-'));
   cpSync(join(root, 'dist'), buildB, { recursive: true });
+  // The same steps as Trunk's post_build hook: a new precache list and stamp, compressed anew.
   execFileSync('node', [join(root, 'scripts/precache.mjs'), buildB, '--stamp', 'build-b'], { stdio: 'ignore' });
+  execFileSync('node', [join(root, 'scripts/precompress.mjs'), buildB], { stdio: 'ignore' });
   let serving = join(root, 'dist');
   const server = staticServer(() => serving);
   const port = Number(process.env.E2E_PORT ?? 4173) + 10 + testInfo.parallelIndex;

@@ -1,0 +1,380 @@
+#!/usr/bin/env node
+// `make bench`: Vestnik against the physical limit — the same first screen as plain static
+// HTML with the same CSS and no script — on an emulated cheap phone and slow network, plus
+// sizes, warm interactions, big feeds, and a leak check. Prints a table, writes
+// bench/results.json, and exits non-zero when a budget in bench/budgets.json is exceeded.
+//
+//   node bench/run.mjs [--runs 5] [--dist dist]     (make bench builds dist/ first)
+//
+// Cold loads: headless Chromium through the DevTools protocol, 390×844 mobile viewport, CPU
+// slowed 4×, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, cache disabled, service
+// workers blocked (a first visit). The server is scripts/serve.mjs with the precompressed
+// .br files, as a CDN would serve them. The limit page is the app's own first screen,
+// rendered once and saved with every script removed, so both show exactly the same markup.
+
+import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { staticHandler } from '../scripts/serve.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const RUNS = Number(option('runs', process.env.BENCH_RUNS ?? 5));
+const dist = join(root, option('dist', 'dist'));
+const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
+
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const CPU_SLOWDOWN = 4;
+const MOBILE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const TITLE = '.news-card__title a';
+
+// ---- the server: dist/ as a CDN would serve it, plus the limit page at /__limit/ ----
+let limitHtml = null;
+const serveDist = staticHandler(() => dist);
+const server = createServer((req, res) => {
+  if (req.url.startsWith('/__limit') && limitHtml) {
+    const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+    const body = br ? limitHtml.br : limitHtml.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      'Content-Length': body.length,
+      ...(br ? { 'Content-Encoding': 'br' } : {}),
+    });
+    res.end(body);
+    return;
+  }
+  serveDist(req, res);
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+
+// In every page: when the first news title appears, LCP and long tasks.
+const OBSERVE = (selector) => {
+  window.__bench = { title: null, lcp: 0, longest: 0, wasm: null };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(selector)) {
+      window.__bench.title = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.lcp = e.renderTime || e.loadTime || e.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longest = Math.max(window.__bench.longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail?.wasm ?? null; });
+};
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs });
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${Math.round(n)} ms`;
+
+// ---- 1. the limit page: the app's first screen with every script taken out ----
+async function makeLimitPage() {
+  const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.locator(TITLE).first().waitFor();
+  await page.locator('.calendar table').waitFor();
+  await page.waitForLoadState('networkidle');
+  const html = await page.evaluate(() => {
+    const doc = document.documentElement.cloneNode(true);
+    doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload], link[rel=manifest]').forEach((n) => n.remove());
+    return `<!DOCTYPE html>\n${doc.outerHTML}`;
+  });
+  await context.close();
+  const raw = Buffer.from(html);
+  limitHtml = { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) };
+}
+
+// ---- 2. one cold load on the emulated phone ----
+async function coldLoad(url) {
+  const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+  await context.addInitScript(OBSERVE, TITLE);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const urls = new Map();
+  const bytes = { total: 0, byKind: {} };
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    const path = new URL(urls.get(e.requestId) ?? origin).pathname;
+    const kind = /\.(wasm|js|css|json)$/.exec(path)?.[1] ?? (/\.(webp|png|jpe?g|svg|ico)$/.test(path) ? 'images' : /\.webmanifest$/.test(path) ? 'other' : 'html');
+    bytes.total += e.encodedDataLength;
+    bytes.byKind[kind] = (bytes.byKind[kind] ?? 0) + e.encodedDataLength;
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.locator(TITLE).first().waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle', { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  const m = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    lcp: window.__bench.lcp,
+    title: window.__bench.title,
+  }));
+  await context.close();
+  const firstLoad = ['html', 'js', 'wasm', 'css', 'json'].reduce((sum, k) => sum + (bytes.byKind[k] ?? 0), 0);
+  return { ...m, bytes: bytes.total, firstLoad, byKind: bytes.byKind };
+}
+
+// ---- 3. warm measurements (no throttling): the app already loaded ----
+async function warmPage(path = '/') {
+  const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+  await context.addInitScript(OBSERVE, TITLE);
+  const page = await context.newPage();
+  await page.goto(`${origin}${path}`);
+  await page.locator('#main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  return { context, page };
+}
+
+/** Client-side navigation through the app's router: a click on an ordinary link. */
+const NAVIGATE = async (href) => {
+  const a = document.createElement('a');
+  a.href = href;
+  a.hidden = true;
+  document.body.append(a);
+  const t0 = performance.now();
+  a.click();
+  a.remove();
+  return t0;
+};
+
+async function routeChange() {
+  const { context, page } = await warmPage('/');
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const link = page.locator(TITLE).nth(i);
+    const [href, title] = [await link.getAttribute('href'), (await link.textContent()).trim()];
+    const t = await page.evaluate(async ({ href, title, navigate }) => {
+      const t0 = await new Function(`return (${navigate})`)()(href);
+      for (;;) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const h1 = document.querySelector('#main h1');
+        if (h1 && h1.textContent.trim() === title) return performance.now() - t0;
+      }
+    }, { href, title, navigate: NAVIGATE.toString() });
+    times.push(t);
+    await page.goBack();
+    await page.locator(TITLE).first().waitFor();
+  }
+  await context.close();
+  return stats(times);
+}
+
+async function feedRender(count) {
+  const index = JSON.parse(readFileSync(join(dist, 'api/news-index.json'), 'utf8')).items;
+  const items = Array.from({ length: count }, (_, i) => ({ ...index[i % index.length], id: String(900000 + i) }));
+  const body = JSON.stringify({ page: 1, pages: 1, total: count, items });
+  const { context, page } = await warmPage('/saved');
+  await page.route('**/api/news/page/1.json', (route) => route.fulfill({ contentType: 'application/json', body }));
+  const result = await page.evaluate(async ({ count, navigate }) => {
+    window.__bench.longest = 0;
+    const t0 = await new Function(`return (${navigate})`)()('news');
+    let first = null;
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const rows = document.querySelectorAll('.news-list > li').length;
+      if (rows > 0 && first === null) first = performance.now() - t0;
+      if (rows >= count) return { first, all: performance.now() - t0 };
+    }
+  }, { count, navigate: NAVIGATE.toString() });
+  await page.waitForTimeout(100);
+  result.longest = await page.evaluate(() => window.__bench.longest);
+  await context.close();
+  return result;
+}
+
+async function monthSwitch() {
+  const { context, page } = await warmPage('/');
+  const calendar = page.locator('.calendar');
+  // Visit the previous month once so both months are cached, then time switches between them.
+  await calendar.getByRole('button', { name: /^Предыдущий месяц/ }).click();
+  await page.waitForLoadState('networkidle');
+  await calendar.getByRole('button', { name: /^Следующий месяц/ }).click();
+  await page.waitForLoadState('networkidle');
+  const times = [];
+  for (let i = 0; i < 10; i++) {
+    const name = i % 2 ? /^Следующий месяц/ : /^Предыдущий месяц/;
+    const button = calendar.getByRole('button', { name });
+    await button.waitFor();
+    const handle = await button.elementHandle();
+    times.push(await page.evaluate(async ({ button }) => {
+      // From the click to the last change of the calendar's DOM (header, grid and news-day
+      // links all updated), watched for 300 ms.
+      const calendar = button.closest('.calendar');
+      let last = null;
+      const observer = new MutationObserver(() => { last = performance.now(); });
+      observer.observe(calendar, { childList: true, subtree: true, characterData: true, attributes: true });
+      const t0 = performance.now();
+      button.click();
+      await new Promise((r) => setTimeout(r, 300));
+      observer.disconnect();
+      return last === null ? NaN : last - t0;
+    }, { button: handle }));
+  }
+  await context.close();
+  return stats(times);
+}
+
+async function memory() {
+  const { context, page } = await warmPage('/');
+  const cdp = await context.newCDPSession(page);
+  const index = JSON.parse(readFileSync(join(dist, 'api/news-index.json'), 'utf8')).items;
+  const routes = option('routes', null)?.split(',') ?? ['news', 'news?page=2', `news/${index[0].id}`, 'news/archive/2020/12', `news/${index[5].id}`,
+    'news/archive', 'news/archive/2021', `news/${index[10].id}`, 'news?page=3', 'news/archive/2020/12/01'];
+  const step = async (href) => {
+    await page.evaluate(async ({ href, navigate }) => {
+      await new Function(`return (${navigate})`)()(href);
+    }, { href, navigate: NAVIGATE.toString() });
+    await page.waitForFunction(() => document.querySelector('#main h1') && !document.querySelector('#main .skeleton'));
+  };
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? 0);
+    return { js: usedSize, wasm, total: usedSize + wasm };
+  };
+  // Warm up with 50 navigations (caches filled, every view built once), then 200 more,
+  // measuring every 50: a leak keeps climbing, a warm app stays flat.
+  const series = [];
+  for (let i = 0; i < 250; i++) {
+    await step(routes[i % routes.length]);
+    if ((i + 1) % 50 === 0) series.push({ navigations: i + 1, ...(await measure()) });
+  }
+  await context.close();
+  const [before, after] = [series[0], series.at(-1)];
+  return { before, after, series, growth: after.total / before.total - 1 };
+}
+
+// ---- 4. static facts: sizes and the service worker's precache ----
+function sizes() {
+  const out = {};
+  for (const name of readdirSync(dist)) {
+    const kind = /\.(wasm|js|css)$/.exec(name)?.[1];
+    // What the app loads: not the service worker itself, not embed.js (host pages load it).
+    if (!kind || name === 'sw.js' || name === 'embed.js') continue;
+    const data = readFileSync(join(dist, name));
+    const br = (() => { try { return statSync(join(dist, `${name}.br`)).size; } catch { return brotliCompressSync(data).length; } })();
+    const entry = out[kind] ?? { raw: 0, gzip: 0, brotli: 0, files: 0 };
+    entry.raw += data.length;
+    entry.gzip += gzipSync(data, { level: 9 }).length;
+    entry.brotli += br;
+    entry.files += 1;
+    out[kind] = entry;
+  }
+  return out;
+}
+
+function precache() {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const list = JSON.parse(/const PRECACHE = \/\*__PRECACHE__\*\/(\[[^\n]*\]);/.exec(sw)[1]);
+  let brotli = 0;
+  for (const e of list) {
+    try { brotli += statSync(join(dist, `${e.url}.br`)).size; } catch { brotli += e.bytes; }
+  }
+  return { files: list.length, raw: list.reduce((s, e) => s + e.bytes, 0), brotli };
+}
+
+// ---- run ----
+// `--only cold,sizes,route,feed,month,memory` runs a part (while working on one thing);
+// `--routes news,news/123` changes the memory test's round of routes (to find a leak).
+const only = option('only', null)?.split(',');
+const want = (part) => !only || only.includes(part);
+const started = Date.now();
+const results = { date: new Date().toISOString() };
+if (want('cold')) {
+  await makeLimitPage();
+  const cold = { limit: [], app: [] };
+  for (let i = 0; i < RUNS; i++) {
+    cold.limit.push(await coldLoad(`${origin}/__limit/`));
+    cold.app.push(await coldLoad(`${origin}/`));
+    process.stdout.write(`  cold run ${i + 1}/${RUNS}\r`);
+  }
+  const pick = (side, key) => stats(cold[side].map((r) => r[key]));
+  results.conditions = { cpuSlowdown: CPU_SLOWDOWN, rttMs: NETWORK.latency, downKbit: 1600, upKbit: 750, viewport: '390x844@2x', runs: RUNS };
+  results.cold = Object.fromEntries(['fcp', 'lcp', 'title', 'bytes', 'firstLoad'].map((k) => [k, { limit: pick('limit', k), app: pick('app', k) }]));
+  results.appBytesByKind = cold.app.at(-1).byKind;
+}
+if (want('sizes')) {
+  results.sizes = sizes();
+  results.precache = precache();
+}
+if (want('route')) results.routeChangeMs = await routeChange();
+if (want('feed')) {
+  results.feed = {};
+  for (const n of [20, 100, 1000]) results.feed[n] = await feedRender(n);
+}
+if (want('month')) results.monthSwitchMs = await monthSwitch();
+if (want('memory')) results.memory = await memory();
+results.seconds = Math.round((Date.now() - started) / 1000);
+
+// ---- report ----
+if (results.cold) {
+  const rows = [];
+  const line = (...cells) => rows.push(cells);
+  line('metric', 'static limit', 'Vestnik', 'ratio');
+  for (const [k, label, fmt] of [['fcp', 'first contentful paint', ms], ['lcp', 'largest contentful paint', ms],
+    ['title', 'first news title in DOM', ms], ['bytes', 'bytes transferred (all)', kb], ['firstLoad', 'html+js+wasm+css+json', kb]]) {
+    const { limit, app } = results.cold[k];
+    const range = (x) => `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`;
+    line(label, range(limit), range(app), `${(app.median / limit.median).toFixed(2)}×`);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  console.log(`\nCold load, median (min–max) of ${RUNS} alternating runs: 390×844, CPU ÷${CPU_SLOWDOWN}, ${NETWORK.latency} ms RTT, 1.6 Mbit/s`);
+  for (const r of rows) console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`);
+}
+if (results.sizes) {
+  console.log('\nSizes (raw / gzip / brotli):');
+  for (const [kind, x] of Object.entries(results.sizes)) console.log(`  ${kind.padEnd(5)} ${String(x.files).padStart(2)} file(s)  ${kb(x.raw)} / ${kb(x.gzip)} / ${kb(x.brotli)}`);
+  console.log(`  service worker precache: ${results.precache.files} files, ${kb(results.precache.raw)} raw, ${kb(results.precache.brotli)} brotli`);
+}
+console.log('\nWarm (no throttling):');
+const r = results.routeChangeMs;
+if (r) console.log(`  route change feed → article: ${ms(r.median)} (${ms(r.min)}–${ms(r.max)})`);
+for (const [n, f] of Object.entries(results.feed ?? {})) console.log(`  feed of ${String(n).padStart(4)}: first rows ${ms(f.first)}, all rows ${ms(f.all)}, longest task ${ms(f.longest)}${f.longest ? '' : ' (none over 50 ms)'}`);
+const m = results.monthSwitchMs;
+if (m) console.log(`  calendar month switch from cache: ${m.median.toFixed(1)} ms (${m.min.toFixed(1)}–${m.max.toFixed(1)})`);
+const mem = results.memory;
+if (mem) {
+  console.log(`  memory (JS heap + wasm) by navigations: ${mem.series.map((p) => `${p.navigations}: ${kb(p.total)}`).join(', ')}`);
+  console.log(`  after 50 → 250 navigations: JS heap ${kb(mem.before.js)} → ${kb(mem.after.js)}, wasm ${kb(mem.before.wasm)} → ${kb(mem.after.wasm)} (${(mem.growth * 100).toFixed(1)} %)`);
+}
+
+const checks = [
+  results.cold && ['first-load transfer (brotli)', results.cold.firstLoad.app.median, budgets.firstLoadBytes, kb],
+  results.cold && ['LCP ÷ static limit', results.cold.lcp.app.median / results.cold.lcp.limit.median, budgets.lcpRatioToStatic, (x) => `${x.toFixed(2)}×`],
+  results.feed && ['1000-item feed: first rows', results.feed[1000].first, budgets.feed1000FirstRowsMs, ms],
+  results.feed && ['1000-item feed: longest task', results.feed[1000].longest, budgets.feed1000LongestTaskMs, ms],
+  m && ['month switch from cache', m.median, budgets.monthSwitchMs, (x) => `${x.toFixed(1)} ms`],
+  mem && ['memory growth over 200 navigations', mem.growth, budgets.memoryGrowth, (x) => `${(x * 100).toFixed(1)} %`],
+].filter(Boolean);
+console.log('\nBudgets (bench/budgets.json):');
+let failed = 0;
+results.budgets = checks.map(([name, value, budget, fmt]) => {
+  const ok = value <= budget;
+  failed += ok ? 0 : 1;
+  console.log(`  ${ok ? 'ok  ' : 'OVER'}  ${name}: ${fmt(value)} (budget ${fmt(budget)})`);
+  return { name, value, budget, ok };
+});
+if (!only) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
+console.log(`\nbench: ${results.seconds} s${only ? '' : '; results in bench/results.json'}; ${failed ? `${failed} budget(s) exceeded` : 'all budgets met'}`);
+await browser.close();
+server.close();
+process.exit(failed ? 1 : 0);
