@@ -214,3 +214,18 @@ test.describe('a failing backend', () => {
     await expect(page.locator('.article-body script, .article-body iframe, .article-body svg')).toHaveCount(0);
   });
 });
+
+test.describe('before the wasm has arrived', () => {
+  test.use({ allowConsoleErrors: [/./] });
+
+  test('index.html alone paints the loading skeleton in the app\'s shape', async ({ page }) => {
+    // The wasm never arrives: what a reader on a slow network sees meanwhile.
+    await page.route('**/*_bg.wasm', () => {});
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await expect(page.getByRole('status')).toHaveText('Загрузка новостей…');
+    await expect(page.locator('.skeleton__row')).toHaveCount(5);
+    await expect(page.locator('.site-header--placeholder')).toBeVisible();
+    const box = await page.locator('.skeleton__row').first().boundingBox();
+    expect(box.height).toBeGreaterThan(40);
+  });
+});
