@@ -74,3 +74,21 @@ fn json_ld_cannot_close_its_script_element() {
         "still the same text once parsed"
     );
 }
+
+proptest::proptest! {
+    /// Whatever the backend sends as titles, summaries and names, the JSON-LD is valid JSON
+    /// that gives the same text back and cannot close its script element.
+    #[test]
+    fn json_ld_is_valid_json_for_any_text(title in "\\PC{0,60}", summary in "\\PC{0,60}", name in "\\PC{0,30}", url in "\\PC{0,30}") {
+        let mut site = site();
+        site.name = name.clone();
+        let ld = news_article_ld(&article(&title, &summary), &site, &url, &[url.clone(), "b".into()], Some(&url));
+        proptest::prop_assert!(!ld.contains('<') && !ld.contains('>'));
+        let v: serde_json::Value = serde_json::from_str(&ld).unwrap();
+        proptest::prop_assert_eq!(v["headline"].as_str(), Some(title.as_str()));
+        proptest::prop_assert_eq!(v["author"]["name"].as_str(), Some(name.as_str()));
+        proptest::prop_assert_eq!(v["image"][1].as_str(), Some("b"));
+        proptest::prop_assert_eq!(v["url"].as_str(), Some(url.as_str()));
+        proptest::prop_assert_eq!(v["publisher"]["logo"]["url"].as_str(), Some(url.as_str()));
+    }
+}
