@@ -368,6 +368,7 @@ if (mem) {
 
 const checks = [
   results.cold && ['first-load transfer (brotli)', results.cold.firstLoad.app.median, budgets.firstLoadBytes, kb],
+  results.cold && ['FCP ÷ static limit', results.cold.fcp.app.median / results.cold.fcp.limit.median, budgets.fcpRatioToStatic, (x) => `${x.toFixed(2)}×`],
   results.cold && ['LCP ÷ static limit', results.cold.lcp.app.median / results.cold.lcp.limit.median, budgets.lcpRatioToStatic, (x) => `${x.toFixed(2)}×`],
   results.feed && ['1000-item feed: response → first rows', results.feed[1000].first, budgets.feed1000FirstRowsMs, ms],
   results.feed && ['1000-item feed: longest task', results.feed[1000].longest, budgets.feed1000LongestTaskMs, ms],

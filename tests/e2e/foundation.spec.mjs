@@ -223,6 +223,7 @@ test.describe('before the wasm has arrived', () => {
     await page.route('**/*_bg.wasm', () => {});
     await page.goto('/', { waitUntil: 'domcontentloaded' });
     await expect(page.getByRole('status')).toHaveText('Загрузка новостей…');
+    await expect(page.getByText('Загрузка новостей…')).toBeVisible();
     await expect(page.locator('.skeleton__row')).toHaveCount(5);
     await expect(page.locator('.site-header--placeholder')).toBeVisible();
     const box = await page.locator('.skeleton__row').first().boundingBox();
