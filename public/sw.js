@@ -23,6 +23,7 @@ const OPAQUE_IMAGE_BYTES = 200 * 1024;
 const scope = new URL(self.registration.scope);
 const shellUrls = new Set(PRECACHE.map((entry) => new URL(entry.url, scope).href));
 const indexUrl = new URL('index.html', scope).href;
+const configUrl = new URL('config.json', scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -49,6 +50,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.mode === 'navigate' && url.href.startsWith(scope.href)) {
     event.respondWith(shell(request));
+  } else if (url.href === configUrl) {
+    event.respondWith(config(request));
   } else if (shellUrls.has(url.href)) {
     event.respondWith(fromShell(request));
   } else if (request.destination === 'image') {
@@ -68,6 +71,14 @@ async function shell(request) {
 async function fromShell(request) {
   const cached = await caches.match(request, { cacheName: SHELL });
   return cached || fetch(request);
+}
+
+// config.json: a deployer may edit it without a new build, so the network first; this
+// build's precached copy when offline or slow.
+async function config(request) {
+  const timeout = new Promise((resolve) => setTimeout(resolve, DATA_TIMEOUT_MS, null));
+  const fresh = await Promise.race([fetch(request).then((r) => (r.ok ? r : null), () => null), timeout]);
+  return fresh || (await caches.match(configUrl, { cacheName: SHELL })) || fetch(request);
 }
 
 // News JSON: the network first (fresh news), the saved copy when the network fails or is

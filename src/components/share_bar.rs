@@ -152,7 +152,8 @@ fn copy_with_text_field(text: &str) -> bool {
         return false;
     };
     let _ = field.set_attribute("readonly", "");
-    let _ = field.set_attribute("style", "position:fixed;top:0;left:0;opacity:0");
+    // Out of sight by a class, not an inline style (a strict CSP forbids those).
+    let _ = field.set_attribute("class", "share__copy-field");
     let _ = js_sys::Reflect::set(&field, &"value".into(), &text.into());
     if body.append_child(&field).is_err() {
         return false;

@@ -1,7 +1,7 @@
 // Vestnik as an installed, offline-capable app: manifest and installability, reading
 // offline from the service worker's caches, and the update banner between two builds.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,34 @@ test('a new build shows the update banner and takes over cleanly', async ({ brow
     await context.close();
     server.close();
     rmSync(buildB, { recursive: true, force: true });
+  }
+});
+
+test('an edited config.json reaches a reader the worker already serves', async ({ browser }, testInfo) => {
+  const site = mkdtempSync(join(tmpdir(), 'vestnik-config-'));
+  cpSync(join(root, 'dist'), site, { recursive: true });
+  const server = staticServer(() => site);
+  const port = Number(process.env.E2E_PORT ?? 4173) + 20 + testInfo.parallelIndex;
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
+  try {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await controlled(page);
+    await expect(titles(page).first()).toBeVisible();
+    // The deployer edits config.json on the server; no new build, no new worker.
+    const config = JSON.parse(readFileSync(join(site, 'config.json'), 'utf8'));
+    writeFileSync(join(site, 'config.json'), JSON.stringify({ ...config, timeout_ms: 12345 }));
+    const seen = await page.evaluate(async () => (await (await fetch('config.json')).json()).timeout_ms);
+    expect(seen).toBe(12345);
+    // Offline, the precached copy still boots the app.
+    await context.setOffline(true);
+    const offline = await page.evaluate(async () => (await fetch('config.json')).ok);
+    expect(offline).toBe(true);
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(site, { recursive: true, force: true });
   }
 });
 
