@@ -46,6 +46,13 @@ pub fn use_site() -> Arc<Site> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RouterBase(pub String);
 
+/// An absolute URL for a path or URL relative to the app (canonical links, Open Graph,
+/// links that leave a widget's frame).
+pub fn absolute(href: &str) -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(href, &base).map_or_else(|_| href.to_owned(), |u| u.href())
+}
+
 /// The router base (provided by the shell).
 pub fn use_router_base() -> RouterBase {
     expect_context::<RouterBase>()

@@ -147,13 +147,7 @@ pub fn long_date(date: NaiveDate) -> String {
 
 /// "1 декабря 2020, 09:30" in the site's zone.
 pub fn long_date_time(moment: DateTime<FixedOffset>, site: FixedOffset) -> String {
-    let local = in_site_zone(moment, site);
-    format!(
-        "{}, {:02}:{:02}",
-        long_date(local.date_naive()),
-        local.hour(),
-        local.minute()
-    )
+    long_date_time_in(Lang::Ru, moment, site)
 }
 
 /// "01.12.2020 09:56" in the site's zone, as Bitrix prints "Дата последнего обновления".

@@ -5,7 +5,7 @@ use leptos_meta::{Link, Meta, Script, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
-use crate::app::{use_api, use_list_memory, use_site};
+use crate::app::{absolute, use_api, use_list_memory, use_site};
 use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
@@ -182,10 +182,4 @@ fn ArticleView(article: Article) -> impl IntoView {
         {neighbours}
         {related}
     }
-}
-
-/// An absolute URL for a path or a URL relative to the app (canonical links, Open Graph).
-fn absolute(path: &str) -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    web_sys::Url::new_with_base(path, &base).map_or_else(|_| path.to_owned(), |u| u.href())
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::ApiError;
-use crate::app::{use_api, use_site};
+use crate::app::{absolute, use_api, use_site};
 use crate::components::archive_calendar::ArchiveCalendar;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::picture::Picture;
@@ -212,12 +212,6 @@ fn read_options() -> Options {
         .filter_map(|k| Some((*k, params.as_ref()?.get(k)?)))
         .collect();
     Options::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-}
-
-/// An absolute URL of an app page, for links that leave the frame.
-fn absolute(href: &str) -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    web_sys::Url::new_with_base(href, &base).map_or_else(|_| href.to_owned(), |u| u.href())
 }
 
 fn open_outside(href: &str, target: Target) {
