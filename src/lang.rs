@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::i18n::{self, Lang};
 use crate::core::model::Site;
+use crate::pwa::storage;
 
 const STORAGE_KEY: &str = "vestnik.lang";
 
@@ -23,10 +24,7 @@ pub fn use_content_lang() -> Option<String> {
 
 /// The reader's saved choice.
 pub fn saved() -> Lang {
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
+    storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .map(|code| Lang::from_code(&code))
         .unwrap_or_default()
@@ -54,7 +52,7 @@ pub fn LangSwitch() -> impl IntoView {
                     class="header-button"
                     lang=other.code()
                     on:click=move |_| {
-                        if let Some(storage) = window().local_storage().ok().flatten() {
+                        if let Some(storage) = storage() {
                             let _ = storage.set_item(STORAGE_KEY, other.code());
                         }
                         let _ = window().location().reload();

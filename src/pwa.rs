@@ -248,6 +248,7 @@ pub fn remembered() -> Vec<ReadArticle> {
         .collect()
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// The browser's localStorage, if this page may use it (not in some private modes).
+pub fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }

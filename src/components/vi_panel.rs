@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::prefs::{Prefs, Setting, SETTINGS, STORAGE_KEY};
 use crate::lang::use_lang;
+use crate::pwa::storage;
 
 /// The reader's settings, shared by the button and the panel.
 #[derive(Clone, Copy, Debug)]
@@ -129,8 +130,4 @@ fn apply(prefs: &Prefs) {
     if prefs.attributes().any(|(name, _)| name == "data-vi-scheme") {
         let _ = root.remove_attribute("data-theme");
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
