@@ -7,23 +7,34 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+/// Anything stored, with its size in bytes.
+pub trait Weight: Clone {
+    fn weight(&self) -> usize;
+}
+
+impl Weight for Rc<[u8]> {
+    fn weight(&self) -> usize {
+        self.len()
+    }
+}
+
 /// Bodies by URL, oldest evicted first, each valid for `ttl_ms`.
 #[derive(Debug)]
-pub struct Cache {
-    entries: VecDeque<Entry>,
+pub struct Cache<T> {
+    entries: VecDeque<Entry<T>>,
     max_entries: usize,
     max_bytes: usize,
     ttl_ms: f64,
 }
 
 #[derive(Debug)]
-struct Entry {
+struct Entry<T> {
     url: String,
     stored_at: f64,
-    body: Rc<[u8]>,
+    body: T,
 }
 
-impl Cache {
+impl<T: Weight> Cache<T> {
     pub fn new(max_entries: usize, max_bytes: usize, ttl_ms: f64) -> Self {
         Self {
             entries: VecDeque::new(),
@@ -34,22 +45,22 @@ impl Cache {
     }
 
     /// The body stored for `url` if it is still fresh at `now`.
-    pub fn get(&mut self, url: &str, now: f64) -> Option<Rc<[u8]>> {
+    pub fn get(&mut self, url: &str, now: f64) -> Option<T> {
         let ttl = self.ttl_ms;
         self.entries
             .retain(|e| now - e.stored_at < ttl && now >= e.stored_at);
         self.entries
             .iter()
             .find(|e| e.url == url)
-            .map(|e| Rc::clone(&e.body))
+            .map(|e| e.body.clone())
     }
 
     /// Stores a body, replacing an older one for the same URL and evicting the oldest
     /// entries beyond the count and byte limits. Bodies larger than the whole budget are
     /// not stored.
-    pub fn put(&mut self, url: &str, body: Rc<[u8]>, now: f64) {
+    pub fn put(&mut self, url: &str, body: T, now: f64) {
         self.entries.retain(|e| e.url != url);
-        if body.len() > self.max_bytes {
+        if body.weight() > self.max_bytes {
             return;
         }
         self.entries.push_back(Entry {
@@ -64,7 +75,7 @@ impl Cache {
 
     /// Total bytes held.
     pub fn bytes(&self) -> usize {
-        self.entries.iter().map(|e| e.body.len()).sum()
+        self.entries.iter().map(|e| e.body.weight()).sum()
     }
 
     /// Number of entries held.

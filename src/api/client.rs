@@ -13,24 +13,51 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
-use super::cache::Cache;
+use super::cache::{Cache, Weight};
 use super::freshness::{self, Freshness};
 use super::ApiError;
 
 /// How long a successful response is reused without asking the backend again.
 const CACHE_TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
 
-type Pending = Shared<LocalBoxFuture<'static, Result<Rc<[u8]>, ApiError>>>;
+/// Response headers backends use for paging (WordPress's totals, RFC 8288 links); the
+/// only headers kept with a body.
+const PAGING_HEADERS: &[&str] = &["x-wp-total", "x-wp-totalpages", "link"];
+
+/// A successful response: its body and its paging headers.
+#[derive(Clone, Debug)]
+pub struct Body {
+    pub bytes: Rc<[u8]>,
+    headers: Rc<[(&'static str, String)]>,
+}
+
+impl Body {
+    /// A paging header's value (`name` in lower case, one of [`PAGING_HEADERS`]).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Weight for Body {
+    fn weight(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
+type Pending = Shared<LocalBoxFuture<'static, Result<Body, ApiError>>>;
 
 thread_local! {
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::new(96, 8 * 1024 * 1024, CACHE_TTL_MS));
+    static CACHE: RefCell<Cache<Body>> = RefCell::new(Cache::new(96, 8 * 1024 * 1024, CACHE_TTL_MS));
     /// Requests under way, so a prefetch and the view that then needs the same URL share
     /// one download instead of making two.
     static PENDING: RefCell<HashMap<String, Pending>> = RefCell::new(HashMap::new());
 }
 
 /// Like [`get`], but answers from the in-memory cache when it can and stores successes.
-pub async fn get_cached(url: &str, limits: Limits) -> Result<Rc<[u8]>, ApiError> {
+pub async fn get_cached(url: &str, limits: Limits) -> Result<Body, ApiError> {
     let now = js_sys::Date::now();
     if let Some(body) = CACHE.with(|c| c.borrow_mut().get(url, now)) {
         return Ok(body);
@@ -44,12 +71,9 @@ pub async fn get_cached(url: &str, limits: Limits) -> Result<Rc<[u8]>, ApiError>
     }
     let owned = url.to_owned();
     let request: Pending = async move {
-        let result = get(&owned, limits).await.map(Rc::<[u8]>::from);
+        let result = fetch(&owned, limits).await;
         if let Ok(body) = &result {
-            CACHE.with(|c| {
-                c.borrow_mut()
-                    .put(&owned, Rc::clone(body), js_sys::Date::now())
-            });
+            CACHE.with(|c| c.borrow_mut().put(&owned, body.clone(), js_sys::Date::now()));
         }
         PENDING.with(|p| p.borrow_mut().remove(&owned));
         result
@@ -75,12 +99,17 @@ pub struct Limits {
     pub max_bytes: u32,
 }
 
-/// Fetches `url` and returns its body.
+/// Fetches `url` and returns its body (not cached: `config.json`, the site).
+pub async fn get(url: &str, limits: Limits) -> Result<Rc<[u8]>, ApiError> {
+    fetch(url, limits).await.map(|body| body.bytes)
+}
+
+/// Fetches `url` and returns its body and paging headers.
 ///
 /// The request is aborted when it takes longer than `limits.timeout_ms` (the body
 /// included) and when the reactive owner that started it is cleaned up — a reader who
 /// navigates away does not keep downloading the page they left.
-pub async fn get(url: &str, limits: Limits) -> Result<Vec<u8>, ApiError> {
+async fn fetch(url: &str, limits: Limits) -> Result<Body, ApiError> {
     let controller = AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
@@ -132,7 +161,14 @@ pub async fn get(url: &str, limits: Limits) -> Result<Vec<u8>, ApiError> {
     if body.len() > limits.max_bytes as usize {
         return Err(ApiError::TooLarge);
     }
-    Ok(body)
+    let headers = PAGING_HEADERS
+        .iter()
+        .filter_map(|name| Some((*name, response.headers().get(name)?)))
+        .collect();
+    Ok(Body {
+        bytes: body.into(),
+        headers,
+    })
 }
 
 /// Whether the service worker has a saved copy of `url` (`None`: no Cache API here).

@@ -29,7 +29,11 @@ pub fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 
 /// The site config, with unsafe links and images removed.
 pub fn site(bytes: &[u8], base: &str) -> Result<Site, ApiError> {
-    let mut site: Site = json(bytes)?;
+    check_site(json(bytes)?, base)
+}
+
+/// A site from any backend, with unsafe links and images removed and numbers in range.
+pub fn check_site(mut site: Site, base: &str) -> Result<Site, ApiError> {
     if site.name.trim().is_empty() {
         return Err(ApiError::Format("у сайта нет названия".into()));
     }
@@ -55,7 +59,7 @@ pub fn site(bytes: &[u8], base: &str) -> Result<Site, ApiError> {
 /// One page of the feed. Items without an id or a title are left out, not fatal.
 pub fn news_page(bytes: &[u8], base: &str) -> Result<NewsPage, ApiError> {
     let mut page: NewsPage = json(bytes)?;
-    page.items = previews(page.items, base);
+    page.items = checked_previews(page.items, base);
     page.page = page.page.max(1);
     page.pages = page.pages.max(page.page);
     page.total = page.total.max(page.items.len() as u32);
@@ -69,12 +73,17 @@ pub fn news_index(bytes: &[u8], base: &str) -> Result<Vec<NewsItem>, ApiError> {
         items: Vec<NewsItem>,
     }
     let index: Index = json(bytes)?;
-    Ok(previews(index.items, base))
+    Ok(checked_previews(index.items, base))
 }
 
 /// One article. Its body stays raw HTML here: it is sanitized on its way into the DOM.
 pub fn article(bytes: &[u8], base: &str) -> Result<Article, ApiError> {
-    let mut article: Article = json(bytes)?;
+    check_article(json(bytes)?, base)
+}
+
+/// An article from any backend: it needs an id and a title; images are checked, links to
+/// other articles must be usable.
+pub fn check_article(mut article: Article, base: &str) -> Result<Article, ApiError> {
     if !valid_id(&article.id) || article.title.trim().is_empty() {
         return Err(ApiError::Format(
             "у новости нет идентификатора или заголовка".into(),
@@ -89,7 +98,7 @@ pub fn article(bytes: &[u8], base: &str) -> Result<Article, ApiError> {
         |r: &ArticleRef| valid_id(&r.id) && !r.title.trim().is_empty() && r.id != article.id;
     article.previous = article.previous.filter(usable);
     article.next = article.next.filter(usable);
-    article.related = previews(std::mem::take(&mut article.related), base);
+    article.related = checked_previews(std::mem::take(&mut article.related), base);
     article.related.retain(|r| r.id != article.id);
     Ok(article)
 }
@@ -121,7 +130,7 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 /// Previews with an id and a title, their thumbnails checked.
-fn previews(items: Vec<NewsItem>, base: &str) -> Vec<NewsItem> {
+pub fn checked_previews(items: Vec<NewsItem>, base: &str) -> Vec<NewsItem> {
     items
         .into_iter()
         .filter(|item| valid_id(&item.id) && !item.title.trim().is_empty())
@@ -143,6 +152,10 @@ fn safe_links(list: Vec<Link>) -> Vec<Link> {
 }
 
 /// An image with a safe, resolved address and a believable size, or nothing.
+pub fn checked_image(img: Image, base: &str) -> Option<Image> {
+    image(img, base)
+}
+
 fn image(img: Image, base: &str) -> Option<Image> {
     let sane =
         |w: u32, h: u32| (1..=MAX_IMAGE_SIDE).contains(&w) && (1..=MAX_IMAGE_SIDE).contains(&h);

@@ -246,6 +246,7 @@ pub fn filtered_page(
             .iter()
             .map(|item| (*item).clone())
             .collect(),
+        searched: None,
     })
 }
 

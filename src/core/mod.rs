@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod dates;
 pub mod embed;
 pub mod filter;
+pub mod html;
 pub mod i18n;
 pub mod images;
 pub mod links;

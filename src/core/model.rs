@@ -113,6 +113,10 @@ pub struct NewsPage {
     pub pages: u32,
     pub total: u32,
     pub items: Vec<NewsItem>,
+    /// Set when the result covers only the newest `n` news of the backend (a feed read
+    /// page by page up to a bound): older news were not looked at, and the reader is told.
+    #[serde(skip)]
+    pub searched: Option<u32>,
 }
 
 /// A full article (`article` endpoint).
@@ -171,6 +175,9 @@ pub struct Archive {
     pub last: YearMonth,
     #[serde(default)]
     pub months: Vec<MonthCount>,
+    /// As [`NewsPage::searched`]: the counts cover only the newest `n` news.
+    #[serde(skip)]
+    pub searched: Option<u32>,
 }
 
 /// The number of news in one month.

@@ -2,6 +2,7 @@
 //! removed, and no input — however broken — panics.
 
 use proptest::prelude::*;
+use vestnik::api::vestnik::Contract;
 use vestnik::api::{decode, ApiError, Config};
 
 const ITEM: &str = r#"{"id":"1","title":"Заголовок","published":"2020-12-01T09:30:00+07:00"}"#;
@@ -182,8 +183,11 @@ const CONFIG: &str = r#"{"api_base":"api/","endpoints":{"site":"site.json","news
 
 #[test]
 fn config_fills_defaults_and_builds_urls() {
-    let c = Config::from_json(CONFIG.as_bytes()).unwrap();
-    assert_eq!(c.timeout_ms, 10_000);
+    assert_eq!(
+        Config::from_json(CONFIG.as_bytes()).unwrap().limits.timeout_ms,
+        10_000
+    );
+    let c = Contract::from_json(CONFIG.as_bytes()).unwrap();
     assert_eq!(c.archive_url(), None);
     assert_eq!(c.calendar_month_url(2020, 1), None);
     assert_eq!(c.article_url("a b"), "api/news/a%20b.json");
@@ -191,7 +195,8 @@ fn config_fills_defaults_and_builds_urls() {
 
 #[test]
 fn config_supports_a_dynamic_backend_elsewhere() {
-    let c = Config::from_json(br#"{"api_base":"https://press.example/api/v1/","endpoints":{"site":"site","news_page":"news{?page,per_page}","article":"news/{id}","calendar_month":"calendar?month={year}-{month}"},"timeout_ms":1}"#).unwrap();
+    let json = br#"{"api_base":"https://press.example/api/v1/","endpoints":{"site":"site","news_page":"news{?page,per_page}","article":"news/{id}","calendar_month":"calendar?month={year}-{month}"},"timeout_ms":1}"#;
+    let c = Contract::from_json(json).unwrap();
     assert_eq!(
         c.news_page_url(3, 20),
         "https://press.example/api/v1/news?page=3&per_page=20"
@@ -201,7 +206,8 @@ fn config_supports_a_dynamic_backend_elsewhere() {
         Some("https://press.example/api/v1/calendar?month=2020-02")
     );
     assert_eq!(
-        c.timeout_ms, 1_000,
+        Config::from_json(json).unwrap().limits.timeout_ms,
+        1_000,
         "timeouts are clamped to at least a second"
     );
 }
@@ -210,7 +216,7 @@ fn config_supports_a_dynamic_backend_elsewhere() {
 fn config_builds_search_urls_from_filters() {
     use vestnik::core::filter::{Filter, Period};
     use vestnik::core::model::YearMonth;
-    let c = Config::from_json(br#"{"api_base":"https://p.example/","endpoints":{"site":"s","news_page":"n{?page}","article":"a/{id}","news_search":"search{?q,rubric,from,to,page,per_page}"}}"#).unwrap();
+    let c = Contract::from_json(br#"{"api_base":"https://p.example/","endpoints":{"site":"s","news_page":"n{?page}","article":"a/{id}","news_search":"search{?q,rubric,from,to,page,per_page}"}}"#).unwrap();
     let f = Filter::new(
         Period::Month(YearMonth {
             year: 2020,
@@ -228,7 +234,7 @@ fn config_builds_search_urls_from_filters() {
         Some("https://p.example/search?page=1&per_page=10")
     );
     assert_eq!(
-        Config::from_json(CONFIG.as_bytes())
+        Contract::from_json(CONFIG.as_bytes())
             .unwrap()
             .news_search_url(&f, 1, 10),
         None
@@ -244,7 +250,14 @@ fn config_mistakes_are_explained_in_russian() {
     assert!(err("{").contains("config.json не читается"));
     assert!(err(&CONFIG.replace("{id}", "{slug}")).contains("неизвестная подстановка «{slug}»"));
     assert!(err(&CONFIG.replace("{page}", "1")).contains("нет обязательной подстановки «{page}»"));
-    assert!(err(&CONFIG.replace("\"endpoints\"", "\"endpoint\"")).contains("не читается"));
+    assert!(err(&CONFIG.replace("\"endpoints\"", "\"endpoint\""))
+        .contains("неизвестный ключ «endpoint» для бэкенда «vestnik»"));
+    assert!(err(&CONFIG.replace("{\"api_base\"", "{\"backend\":\"rss\",\"api_base\""))
+        .contains("неизвестный вид бэкенда «rss»"));
+    assert!(err(r#"{"backend":"jsonfeed","api_base":"x","feed_url":"f.json"}"#)
+        .contains("неизвестный ключ «api_base» для бэкенда «jsonfeed»"));
+    assert!(err(r#"{"backend":"wordpress","api_base":"javascript:x"}"#).contains("api_base"));
+    assert!(err(r#"{"backend":"jsonfeed","feed_url":"data:x"}"#).contains("feed_url"));
     assert!(err(&CONFIG.replace("api/", "javascript:alert(1)//")).contains("api_base"));
 }
 

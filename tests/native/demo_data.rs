@@ -7,7 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
-use vestnik::api::{decode, Config};
+use vestnik::api::decode;
+use vestnik::api::vestnik::Contract;
 use vestnik::core::dates;
 
 fn public() -> PathBuf {
@@ -19,8 +20,8 @@ fn read(rel: &str) -> Vec<u8> {
     fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn config() -> Config {
-    Config::from_json(&read("config.json")).unwrap()
+fn config() -> Contract {
+    Contract::from_json(&read("config.json")).unwrap()
 }
 
 /// The demo files as the app would request them: URLs from config.json's templates.

@@ -1,0 +1,75 @@
+//! One trait for every kind of backend Vestnik can read, and the list of kinds.
+//!
+//! An adapter turns one backend's responses into `core::model`; nothing outside `api`
+//! knows which kind is in use. A new kind is one file implementing [`Backend`] plus one
+//! line in [`KINDS`]: its name is the `backend` value in `config.json`, and the keys it
+//! reads from `config.json` are listed there so a typo is still reported.
+
+use std::sync::Arc;
+
+use chrono::FixedOffset;
+use futures::future::LocalBoxFuture;
+
+use super::client::Limits;
+use super::{jsonfeed, vestnik, wordpress, ApiError};
+use crate::core::filter::Filter;
+use crate::core::model::{Archive, Article, CalendarMonth, NewsPage, Site};
+
+/// The answer of a backend call.
+pub type Answer<'a, T> = LocalBoxFuture<'a, Result<T, ApiError>>;
+
+/// What a page asks of the backend, whatever its kind.
+pub trait Backend: Send + Sync + std::fmt::Debug {
+    /// The site: name, clock, menus, rubrics. Asked once, at start.
+    fn site(&self) -> Answer<'_, Site>;
+
+    /// Page `page` (1-based) of the feed narrowed by `filter`.
+    fn news<'a>(&'a self, filter: &'a Filter, page: u32, view: View) -> Answer<'a, NewsPage>;
+
+    /// One article by id (the id is already known to be sane).
+    fn article<'a>(&'a self, id: &'a str, view: View) -> Answer<'a, Article>;
+
+    /// Per-month counts of the whole archive, `None` when the backend cannot tell.
+    fn archive(&self, view: View) -> Answer<'_, Option<Archive>>;
+
+    /// Per-day counts of one month, `None` when the backend cannot tell.
+    fn calendar_month(&self, year: i32, month: u32, view: View)
+        -> Answer<'_, Option<CalendarMonth>>;
+
+    /// Whether the calendar widget can be shown at all.
+    fn has_calendar(&self) -> bool;
+
+    /// Starts loading a page the reader is likely to open next (in the background).
+    fn prefetch_news(&self, _filter: &Filter, _page: u32, _view: View) {}
+
+    /// Starts loading a calendar month (the neighbours of the one shown).
+    fn prefetch_calendar_month(&self, _year: i32, _month: u32, _view: View) {}
+
+    /// Starts what the first screen will need while the site config loads; `feed` when the
+    /// reader opened the feed's first page.
+    fn warm_up(&self, _feed: bool) {}
+
+    /// The URL an article is fetched from, to ask the service worker whether it is saved.
+    fn article_url(&self, id: &str) -> Option<String>;
+
+    /// The base relative links and images inside article bodies resolve against.
+    fn link_base(&self) -> &str;
+}
+
+/// What a call needs to know about the site it serves (from the site config).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct View {
+    pub per_page: u32,
+    pub utc_offset: FixedOffset,
+}
+
+/// One kind of backend: its `backend` value in `config.json`, the keys it reads there,
+/// and how to build it from the config's bytes.
+pub struct Kind {
+    pub name: &'static str,
+    pub keys: &'static [&'static str],
+    pub build: fn(&[u8], Limits) -> Result<Arc<dyn Backend>, ApiError>,
+}
+
+/// Every kind Vestnik reads. The first is the default.
+pub const KINDS: &[Kind] = &[vestnik::KIND, jsonfeed::KIND, wordpress::KIND];
