@@ -14,17 +14,17 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
 use super::backend::{Answer, Backend, Kind, View};
 use super::client::{self, Limits};
-use super::{decode, ApiError};
+use super::{decode, wordpress, ApiError};
 use crate::core::filter::{self, Filter};
 use crate::core::html;
 use crate::core::links::{self, Use};
 use crate::core::model::{
-    Archive, Article, CalendarMonth, DayCount, Image, NewsItem, NewsPage, Rubric, Site, YearMonth,
+    Archive, Article, CalendarMonth, Image, NewsItem, NewsPage, Rubric, Site, YearMonth,
     MOSCOW,
 };
 
@@ -110,11 +110,28 @@ struct RawItem {
 }
 
 /// Ids are strings in the spec; some 1.0 feeds write numbers.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Id {
-    Text(String),
-    Number(u64),
+struct Id(String);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Id;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Id, E> {
+                Ok(Id(v.trim().to_owned()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -224,10 +241,7 @@ pub fn page(bytes: &[u8], url: &str) -> Result<FeedPage, ApiError> {
 }
 
 fn entry(item: RawItem, base: &str) -> Option<Entry> {
-    let id = match item.id {
-        Id::Text(t) => t.trim().to_owned(),
-        Id::Number(n) => n.to_string(),
-    };
+    let id = item.id.0;
     let published = item.date_published.or(item.date_modified)?;
     let ext = item.vestnik.unwrap_or_default();
     // `title` and `summary` are plain text in JSON Feed: kept as written, spaces tidied.
@@ -387,39 +401,26 @@ impl Loaded {
 
     /// Per-month counts on the site's clock.
     pub fn archive(&self, offset: FixedOffset) -> Option<Archive> {
-        let days: Vec<chrono::NaiveDate> = self
-            .entries
-            .iter()
-            .map(|e| crate::core::dates::in_site_zone(e.article.published, offset).date_naive())
-            .collect();
-        super::wordpress::archive_of(&days, self.searched())
+        wordpress::archive_of(&self.days(offset), self.searched())
     }
 
     /// Per-day counts of one month on the site's clock.
     pub fn month(&self, month: YearMonth, offset: FixedOffset) -> Option<CalendarMonth> {
         let archive = self.archive(offset)?;
-        let mut days: Vec<DayCount> = Vec::new();
-        for e in &self.entries {
-            let d = crate::core::dates::in_site_zone(e.article.published, offset).date_naive();
-            if d.year() != month.year || d.month() != month.month {
-                continue;
-            }
-            match days.iter_mut().find(|c| c.day == d.day()) {
-                Some(c) => c.count += 1,
-                None => days.push(DayCount {
-                    day: d.day(),
-                    count: 1,
-                }),
-            }
-        }
-        days.sort_by_key(|d| d.day);
         Some(CalendarMonth {
             year: month.year,
             month: month.month,
-            days,
+            days: wordpress::day_counts(&self.days(offset), month),
             first: archive.first,
             last: archive.last,
         })
+    }
+
+    fn days(&self, offset: FixedOffset) -> Vec<chrono::NaiveDate> {
+        self.entries
+            .iter()
+            .map(|e| crate::core::dates::in_site_zone(e.article.published, offset).date_naive())
+            .collect()
     }
 }
 
@@ -478,22 +479,12 @@ impl Backend for JsonFeed {
             if site.name.is_empty() {
                 return Err(ApiError::Format("у ленты нет названия (title)".into()));
             }
-            // Rubrics: the tags of the first page, most used first.
-            let mut tags: Vec<(String, usize)> = Vec::new();
+            // Rubrics: the tags of the first page, as they come.
             for rubric in loaded.entries.iter().flat_map(|e| &e.article.rubrics) {
-                match tags.iter_mut().find(|(t, _)| *t == rubric.id) {
-                    Some((_, n)) => *n += 1,
-                    None => tags.push((rubric.id.clone(), 1)),
+                if !site.rubrics.iter().any(|r| r.id == rubric.id) {
+                    site.rubrics.push(rubric.clone());
                 }
             }
-            tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            site.rubrics = tags
-                .into_iter()
-                .map(|(t, _)| Rubric {
-                    id: t.clone(),
-                    title: t,
-                })
-                .collect();
             Ok(site)
         })
     }

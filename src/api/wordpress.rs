@@ -10,12 +10,13 @@
 
 use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 use super::backend::{Answer, Backend, Kind, View};
 use super::client::{self, Body, Limits};
 use super::{decode, ApiError};
+use crate::core::dates;
 use crate::core::filter::Filter;
 use crate::core::html;
 use crate::core::links::{self, Use};
@@ -132,8 +133,8 @@ fn period(from: NaiveDate, to: NaiveDate) -> String {
     let before = to.succ_opt().unwrap_or(to);
     format!(
         "&after={}T23%3A59%3A59&before={}T00%3A00%3A00",
-        after.format("%Y-%m-%d"),
-        before.format("%Y-%m-%d")
+        dates::iso_day(after),
+        dates::iso_day(before)
     )
 }
 
@@ -152,26 +153,66 @@ struct Index {
     gmt_offset: Option<Offset>,
 }
 
-/// WordPress writes the offset in hours as a number (`7`, `5.5`) or a string (`"7"`).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Offset {
-    Number(f64),
-    Text(String),
+/// WordPress writes the offset in hours as a number (`7`, `5.5`) or a string (`"7"`);
+/// kept as text and read by [`hours`].
+struct Offset(String);
+
+impl<'de> Deserialize<'de> for Offset {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Offset;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an offset in hours")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Offset, E> {
+                Ok(Offset(v.to_owned()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Offset, E> {
+                Ok(Offset(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Offset, E> {
+                Ok(Offset(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Offset, E> {
+                // Quarter hours are the finest offsets in use.
+                let quarters = (v * 4.0).round();
+                Ok(Offset(if quarters.abs() < 100.0 {
+                    format!("{}:{:02}", (quarters as i32) / 4, ((quarters as i32) % 4).abs() * 15)
+                } else {
+                    String::new()
+                }))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// Seconds east of UTC from "7", "-3", "5.5", "5:30" (as [`Offset`] keeps them).
+fn offset_seconds(text: &str) -> Option<i32> {
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (hours, minutes) = match digits.split_once([':', '.']) {
+        Some((h, m)) if digits.contains('.') => (h, match m { "5" | "50" => 30, "25" => 15, "75" => 45, "0" | "00" => 0, _ => return None }),
+        Some((h, m)) => (h, m.parse::<i32>().ok().filter(|m| (0..60).contains(m))?),
+        None => (digits, 0),
+    };
+    let hours: i32 = hours.parse().ok().filter(|h| (0..=14).contains(h))?;
+    let seconds = hours * 3600 + minutes * 60;
+    Some(if negative { -seconds } else { seconds })
 }
 
 /// The site from the API index: name and description (entities decoded), home page and
 /// clock.
 pub fn site(bytes: &[u8]) -> Result<Site, ApiError> {
     let index: Index = decode::json(bytes)?;
-    let hours = match index.gmt_offset {
-        Some(Offset::Number(h)) => Some(h),
-        Some(Offset::Text(t)) => t.trim().parse().ok(),
-        None => None,
-    };
-    let utc_offset = hours
-        .filter(|h| h.is_finite() && h.abs() <= 14.0)
-        .and_then(|h| chrono::FixedOffset::east_opt((h * 3600.0).round() as i32))
+    let utc_offset = index
+        .gmt_offset
+        .and_then(|o| offset_seconds(&o.0))
+        .and_then(chrono::FixedOffset::east_opt)
         .unwrap_or(MOSCOW);
     let description = html::text(&index.description);
     Ok(Site {
@@ -290,7 +331,7 @@ fn moment(
     local: Option<&str>,
     site: chrono::FixedOffset,
 ) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-    let parse = |s: &str| s.trim().parse::<NaiveDateTime>().ok();
+    let parse = dates::parse_local;
     if let Some(utc) = gmt.and_then(parse) {
         return Some(utc.and_utc().fixed_offset());
     }
@@ -328,7 +369,8 @@ impl Post {
     fn featured(&self) -> Option<Image> {
         let media = self.embedded.media.first()?;
         let details = media.media_details.as_ref()?;
-        let mut sizes: Vec<Rendition> = details
+        // In WordPress's order; `images::srcset` sorts them by width.
+        let sizes: Vec<Rendition> = details
             .sizes
             .values()
             .map(|s| Rendition {
@@ -337,8 +379,6 @@ impl Post {
                 height: s.height,
             })
             .collect();
-        sizes.sort_by_key(|r| r.width);
-        sizes.dedup_by_key(|r| r.width);
         let caption = media
             .caption
             .as_ref()
@@ -450,7 +490,7 @@ pub fn days(bytes: &[u8]) -> Result<Vec<NaiveDate>, ApiError> {
     let list: Vec<DateOnly> = decode::json(bytes)?;
     Ok(list
         .iter()
-        .filter_map(|d| d.date.as_deref()?.trim().parse::<NaiveDateTime>().ok())
+        .filter_map(|d| dates::parse_local(d.date.as_deref()?))
         .map(|t| t.date())
         .collect())
 }
@@ -469,19 +509,26 @@ pub fn archive_of(days: &[NaiveDate], searched: Option<u32>) -> Option<Archive> 
     };
     let first = days.iter().min().map(month)?;
     let last = days.iter().max().map(month)?;
+    // Newest month first, kept in order as counted.
     let mut months: Vec<MonthCount> = Vec::new();
     for d in days {
         let m = month(d);
-        match months.iter_mut().find(|c| c.year == m.year && c.month == m.month) {
-            Some(c) => c.count += 1,
-            None => months.push(MonthCount {
-                year: m.year,
-                month: m.month,
-                count: 1,
-            }),
+        let key = |c: &MonthCount| YearMonth {
+            year: c.year,
+            month: c.month,
+        };
+        match months.iter().position(|c| key(c) <= m) {
+            Some(i) if key(&months[i]) == m => months[i].count += 1,
+            at => months.insert(
+                at.unwrap_or(months.len()),
+                MonthCount {
+                    year: m.year,
+                    month: m.month,
+                    count: 1,
+                },
+            ),
         }
     }
-    months.sort_by(|a, b| (b.year, b.month).cmp(&(a.year, a.month)));
     Some(Archive {
         first,
         last,
@@ -492,27 +539,34 @@ pub fn archive_of(days: &[NaiveDate], searched: Option<u32>) -> Option<Archive> 
 
 /// Per-day counts of `month` from days.
 pub fn month_of(days: &[NaiveDate], month: YearMonth, archive: &Archive) -> CalendarMonth {
+    CalendarMonth {
+        year: month.year,
+        month: month.month,
+        days: day_counts(days, month),
+        first: archive.first,
+        last: archive.last,
+    }
+}
+
+/// How many of `days` fall on each day of `month`, in order of the day.
+pub fn day_counts(days: &[NaiveDate], month: YearMonth) -> Vec<DayCount> {
     let mut counts: Vec<DayCount> = Vec::new();
     for d in days
         .iter()
         .filter(|d| d.year() == month.year && d.month() == month.month)
     {
-        match counts.iter_mut().find(|c| c.day == d.day()) {
-            Some(c) => c.count += 1,
-            None => counts.push(DayCount {
-                day: d.day(),
-                count: 1,
-            }),
+        match counts.iter().position(|c| c.day >= d.day()) {
+            Some(i) if counts[i].day == d.day() => counts[i].count += 1,
+            at => counts.insert(
+                at.unwrap_or(counts.len()),
+                DayCount {
+                    day: d.day(),
+                    count: 1,
+                },
+            ),
         }
     }
-    counts.sort_by_key(|c| c.day);
-    CalendarMonth {
-        year: month.year,
-        month: month.month,
-        days: counts,
-        first: archive.first,
-        last: archive.last,
-    }
+    counts
 }
 
 // ------------------------------------------------------------------ the backend

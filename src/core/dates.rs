@@ -5,7 +5,7 @@
 //! UTC offset from its config, never in the browser's time zone: a press release
 //! published at 09:30 in Kemerovo reads 09:30 everywhere.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use chrono::{NaiveDateTime, DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 use super::i18n::Lang;
 
@@ -128,6 +128,26 @@ pub fn parse_utc_offset(text: &str) -> Option<FixedOffset> {
         return None;
     }
     FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+/// Parses a wall-clock time without an offset, as WordPress writes it:
+/// "2020-12-01T09:30:00" (a space for the `T`, and fractional seconds, are accepted).
+pub fn parse_local(text: &str) -> Option<NaiveDateTime> {
+    let b = text.trim().as_bytes();
+    let num = |from: usize, len: usize| -> Option<u32> {
+        let part = b.get(from..from + len)?;
+        part.iter()
+            .try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    let sep = |at: usize, allowed: &[u8]| b.get(at).is_some_and(|c| allowed.contains(c));
+    if b.len() < 19 || !(sep(4, b"-") && sep(7, b"-") && sep(10, b"T ") && sep(13, b":") && sep(16, b":")) {
+        return None;
+    }
+    if b.len() > 19 && (b[19] != b'.' || b.len() == 20 || !b[20..].iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(i32::try_from(num(0, 4)?).ok()?, num(5, 2)?, num(8, 2)?)?;
+    date.and_hms_opt(num(11, 2)?, num(14, 2)?, num(17, 2)?)
 }
 
 /// Converts a moment to the site's wall clock.

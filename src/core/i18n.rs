@@ -81,6 +81,29 @@ impl Lang {
         }
     }
 
+    /// "Не менее 30 новостей" / "At least 30 news items": a count of a list read only in
+    /// part.
+    pub fn at_least(self, n: u64) -> String {
+        match self {
+            Self::Ru => format!("Не менее {}", super::plural::count(n, super::plural::NEWS_GENITIVE)),
+            Self::En => format!("At least {}", self.news_count(n)),
+        }
+    }
+
+    /// Said under a result that covers only the newest `n` news the backend gave.
+    pub fn partial(self, n: u64) -> String {
+        match self {
+            Self::Ru => format!(
+                "Результат неполный: учтены только последние новости ({}), более ранние не загружались.",
+                self.news_count(n)
+            ),
+            Self::En => format!(
+                "Partial result: only the latest news ({}) were looked through; older news were not loaded.",
+                self.news_count(n)
+            ),
+        }
+    }
+
     /// "2 из 4" / "2 of 4".
     pub fn n_of(self, n: usize, total: usize) -> String {
         match self {

@@ -15,6 +15,13 @@ pub const NEWS: Forms = Forms {
     many: "новостей",
 };
 
+/// After "не менее": "1 новости / 3 новостей / 25 новостей".
+pub const NEWS_GENITIVE: Forms = Forms {
+    one: "новости",
+    few: "новостей",
+    many: "новостей",
+};
+
 /// "фотография / фотографии / фотографий".
 pub const PHOTOS: Forms = Forms {
     one: "фотография",

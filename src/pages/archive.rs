@@ -16,13 +16,17 @@ use crate::lang::use_lang;
 
 #[component]
 pub fn ArchivePage() -> impl IntoView {
-    let t = use_lang().texts();
+    let lang = use_lang();
+    let t = lang.texts();
     let archive = archive_resource();
     let body = move || {
         Suspend::new(async move {
             match archive.await {
                 Ok(Some(a)) if !a.months.is_empty() => {
-                    view! { <MonthList months=a.months headings=true /> }.into_any()
+                    let partial = a.searched.map(|n| {
+                        view! { <p class="notice archive__partial">{lang.partial(u64::from(n))}</p> }
+                    });
+                    view! { {partial} <MonthList months=a.months headings=true /> }.into_any()
                 }
                 Ok(_) => view! { <p class="notice">{t.no_month_archive}</p> }.into_any(),
                 Err(error) => view! {

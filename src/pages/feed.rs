@@ -76,11 +76,17 @@ pub fn FeedPage() -> impl IntoView {
                 .into_any(),
                 Ok(p) => {
                     let total = u64::from(p.total);
-                    let count = if f.is_empty() {
-                        lang.total(total)
-                    } else {
-                        lang.found(total)
+                    let count = match (f.is_empty(), p.searched) {
+                        (true, Some(_)) => lang.at_least(total),
+                        (true, None) => lang.total(total),
+                        (false, _) => lang.found(total),
                     };
+                    // A backend read only in part (a feed up to its page limit): say so
+                    // under a search or filter, whose result may then miss older news.
+                    let partial = p
+                        .searched
+                        .filter(|_| !f.is_empty())
+                        .map(|n| view! { <p class="notice feed__partial">{lang.partial(u64::from(n))}</p> });
                     let here = f.href(p.page);
                     if p.page < p.pages {
                         let (api, f, next) = (api.clone(), f.clone(), p.page + 1);
@@ -92,6 +98,7 @@ pub fn FeedPage() -> impl IntoView {
                     let href = Callback::new(move |n: u32| f.href(n));
                     view! {
                         <p class="feed__count" role="status">{count}</p>
+                        {partial}
                         <div on:click=move |_| memory.remember(&here)>
                             <NewsList items=p.items site_offset />
                         </div>

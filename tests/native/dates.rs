@@ -97,3 +97,15 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn local_times_without_an_offset_parse() {
+    use vestnik::core::dates::parse_local;
+    let t = parse_local("2020-12-01T09:30:05").unwrap();
+    assert_eq!(t.to_string(), "2020-12-01 09:30:05");
+    // Fractional seconds are accepted and dropped: days and minutes are what Vestnik shows.
+    assert_eq!(parse_local(" 2020-12-01 09:30:05.123 "), Some(t));
+    for bad in ["", "2020-12-01", "2020-13-01T00:00:00", "2020-02-30T00:00:00", "2020-12-01T24:00:00", "2020-12-01T09:30:05Z", "2020-12-01T09:30:05+07:00", "20x0-12-01T09:30:05", "2020-12-01T09:30:05.", "０２０-12-01T09:30:05"] {
+        assert_eq!(parse_local(bad), None, "{bad}");
+    }
+}
