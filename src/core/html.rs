@@ -46,7 +46,13 @@ pub fn summary(html: &str) -> String {
     let mut text = text(html);
     for tail in ["[…]", "[...]", "…", "..."] {
         if let Some(cut) = text.strip_suffix(tail) {
-            text = format!("{}…", cut.trim_end());
+            let cut = cut.trim_end();
+            // A finished sentence needs no "…" after it.
+            text = if cut.ends_with(['.', '!', '?']) {
+                cut.to_owned()
+            } else {
+                format!("{cut}…")
+            };
             break;
         }
     }

@@ -34,11 +34,21 @@ export default defineConfig({
     { name: 'desktop', use: { viewport: { width: 1280, height: 900 } } },
     { name: 'mobile', use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
   ],
-  webServer: {
-    command: `node scripts/serve.mjs dist --port ${port}`,
-    cwd: root,
-    url: `http://127.0.0.1:${port}/config.json`,
-    reuseExistingServer: false,
-    timeout: 15_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.mjs dist --port ${port}`,
+      cwd: root,
+      url: `http://127.0.0.1:${port}/config.json`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+    {
+      // A second origin: the WordPress and JSON Feed backends (backends.spec.mjs).
+      command: `node tests/e2e/backends.mjs --port ${port + 1}`,
+      cwd: root,
+      url: `http://127.0.0.1:${port + 1}/feed/feed.json`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+  ],
 });

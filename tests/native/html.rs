@@ -28,7 +28,8 @@ fn text_drops_tags_scripts_and_collapses_space() {
 
 #[test]
 fn summary_drops_the_read_more_tail() {
-    assert_eq!(summary("<p>Турнир прошёл. [&hellip;]</p>\n"), "Турнир прошёл.…");
+    assert_eq!(summary("<p>Турнир прошёл. [&hellip;]</p>\n"), "Турнир прошёл.");
+    assert_eq!(summary("<p>Турнир прошёл [&hellip;]</p>"), "Турнир прошёл…");
     assert_eq!(summary("<p>Сто изделий &hellip;</p>"), "Сто изделий…");
     assert_eq!(summary("<p>Полный текст.</p>"), "Полный текст.");
 }
