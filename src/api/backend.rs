@@ -33,8 +33,12 @@ pub trait Backend: Send + Sync + std::fmt::Debug {
     fn archive(&self, view: View) -> Answer<'_, Option<Archive>>;
 
     /// Per-day counts of one month, `None` when the backend cannot tell.
-    fn calendar_month(&self, year: i32, month: u32, view: View)
-        -> Answer<'_, Option<CalendarMonth>>;
+    fn calendar_month(
+        &self,
+        year: i32,
+        month: u32,
+        view: View,
+    ) -> Answer<'_, Option<CalendarMonth>>;
 
     /// Whether the calendar widget can be shown at all.
     fn has_calendar(&self) -> bool;
@@ -63,12 +67,15 @@ pub struct View {
     pub utc_offset: FixedOffset,
 }
 
+/// Builds a backend from the bytes of `config.json` (its own keys) and the common limits.
+pub type Build = fn(&[u8], Limits) -> Result<Arc<dyn Backend>, ApiError>;
+
 /// One kind of backend: its `backend` value in `config.json`, the keys it reads there,
 /// and how to build it from the config's bytes.
 pub struct Kind {
     pub name: &'static str,
     pub keys: &'static [&'static str],
-    pub build: fn(&[u8], Limits) -> Result<Arc<dyn Backend>, ApiError>,
+    pub build: Build,
 }
 
 /// Every kind Vestnik reads. The first is the default.

@@ -73,7 +73,10 @@ pub async fn get_cached(url: &str, limits: Limits) -> Result<Body, ApiError> {
     let request: Pending = async move {
         let result = fetch(&owned, limits).await;
         if let Ok(body) = &result {
-            CACHE.with(|c| c.borrow_mut().put(&owned, body.clone(), js_sys::Date::now()));
+            CACHE.with(|c| {
+                c.borrow_mut()
+                    .put(&owned, body.clone(), js_sys::Date::now())
+            });
         }
         PENDING.with(|p| p.borrow_mut().remove(&owned));
         result

@@ -73,8 +73,10 @@ pub struct Config {
 impl Config {
     /// Decodes and checks `config.json`; every problem is reported in Russian for the deployer.
     pub fn from_json(bytes: &[u8]) -> Result<Self, ApiError> {
-        let unreadable = |e: serde_json::Error| ApiError::Config(format!("config.json не читается ({e})"));
-        let keys: BTreeMap<String, IgnoredAny> = serde_json::from_slice(bytes).map_err(unreadable)?;
+        let unreadable =
+            |e: serde_json::Error| ApiError::Config(format!("config.json не читается ({e})"));
+        let keys: BTreeMap<String, IgnoredAny> =
+            serde_json::from_slice(bytes).map_err(unreadable)?;
         let common: Common = serde_json::from_slice(bytes).map_err(unreadable)?;
         let name = common.backend.as_deref().unwrap_or(KINDS[0].name);
         let Some(kind) = KINDS.iter().find(|k| k.name == name) else {

@@ -24,8 +24,7 @@ use crate::core::filter::{self, Filter};
 use crate::core::html;
 use crate::core::links::{self, Use};
 use crate::core::model::{
-    Archive, Article, CalendarMonth, Image, NewsItem, NewsPage, Rubric, Site, YearMonth,
-    MOSCOW,
+    Archive, Article, CalendarMonth, Image, NewsItem, NewsPage, Rubric, Site, YearMonth, MOSCOW,
 };
 
 pub const KIND: Kind = Kind {
@@ -245,11 +244,7 @@ fn entry(item: RawItem, base: &str) -> Option<Entry> {
     let published = item.date_published.or(item.date_modified)?;
     let ext = item.vestnik.unwrap_or_default();
     // `title` and `summary` are plain text in JSON Feed: kept as written, spaces tidied.
-    let summary = item
-        .summary
-        .as_deref()
-        .map(plain)
-        .filter(|s| !s.is_empty());
+    let summary = item.summary.as_deref().map(plain).filter(|s| !s.is_empty());
     let text = item.content_text.filter(|t| !t.trim().is_empty());
     let body_html = match (item.content_html, &text) {
         (Some(h), _) if !h.trim().is_empty() => h,
@@ -269,7 +264,12 @@ fn entry(item: RawItem, base: &str) -> Option<Entry> {
     let gallery = ext.gallery.unwrap_or_else(|| {
         item.attachments
             .into_iter()
-            .filter(|a| a.mime_type.trim().to_ascii_lowercase().starts_with("image/"))
+            .filter(|a| {
+                a.mime_type
+                    .trim()
+                    .to_ascii_lowercase()
+                    .starts_with("image/")
+            })
             .map(|a| picture(a.url, a.title))
             .collect()
     });
@@ -371,7 +371,7 @@ impl Loaded {
     /// The previews, newest first (feeds are, but not every feed keeps to it).
     pub fn previews(&self) -> Vec<NewsItem> {
         let mut items: Vec<NewsItem> = self.entries.iter().map(Entry::preview).collect();
-        items.sort_by(|a, b| b.published.cmp(&a.published));
+        items.sort_by_key(|item| std::cmp::Reverse(item.published));
         items
     }
 

@@ -223,7 +223,10 @@ impl Vestnik {
 
     /// Every preview, from the static index.
     async fn index(&self) -> Result<Vec<NewsItem>, ApiError> {
-        let url = self.contract.news_index_url().ok_or(ApiError::Unsupported)?;
+        let url = self
+            .contract
+            .news_index_url()
+            .ok_or(ApiError::Unsupported)?;
         decode::news_index(&self.get(&url).await?.bytes, &self.contract.api_base)
     }
 }

@@ -178,7 +178,11 @@ impl<'de> Deserialize<'de> for Offset {
                 // Quarter hours are the finest offsets in use.
                 let quarters = (v * 4.0).round();
                 Ok(Offset(if quarters.abs() < 100.0 {
-                    format!("{}:{:02}", (quarters as i32) / 4, ((quarters as i32) % 4).abs() * 15)
+                    format!(
+                        "{}:{:02}",
+                        (quarters as i32) / 4,
+                        ((quarters as i32) % 4).abs() * 15
+                    )
                 } else {
                     String::new()
                 }))
@@ -196,7 +200,16 @@ fn offset_seconds(text: &str) -> Option<i32> {
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
     let (hours, minutes) = match digits.split_once([':', '.']) {
-        Some((h, m)) if digits.contains('.') => (h, match m { "5" | "50" => 30, "25" => 15, "75" => 45, "0" | "00" => 0, _ => return None }),
+        Some((h, m)) if digits.contains('.') => (
+            h,
+            match m {
+                "5" | "50" => 30,
+                "25" => 15,
+                "75" => 45,
+                "0" | "00" => 0,
+                _ => return None,
+            },
+        ),
         Some((h, m)) => (h, m.parse::<i32>().ok().filter(|m| (0..60).contains(m))?),
         None => (digits, 0),
     };
@@ -341,7 +354,10 @@ fn moment(
 }
 
 impl Post {
-    fn published(&self, site: chrono::FixedOffset) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    fn published(
+        &self,
+        site: chrono::FixedOffset,
+    ) -> Option<chrono::DateTime<chrono::FixedOffset>> {
         moment(self.date_gmt.as_deref(), self.date.as_deref(), site)
     }
 
@@ -596,8 +612,7 @@ impl WordPress {
         let rest: Vec<String> = (2..=pages.min(max_pages))
             .map(|p| self.urls.dates(days, p))
             .collect();
-        let answers =
-            futures::future::join_all(rest.iter().map(|url| self.get(url))).await;
+        let answers = futures::future::join_all(rest.iter().map(|url| self.get(url))).await;
         for answer in answers {
             found.extend(self::days(&answer?.bytes)?);
         }

@@ -5,7 +5,7 @@
 //! UTC offset from its config, never in the browser's time zone: a press release
 //! published at 09:30 in Kemerovo reads 09:30 everywhere.
 
-use chrono::{NaiveDateTime, DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 
 use super::i18n::Lang;
 
@@ -136,11 +136,14 @@ pub fn parse_local(text: &str) -> Option<NaiveDateTime> {
     let b = text.trim().as_bytes();
     let num = |from: usize, len: usize| -> Option<u32> {
         let part = b.get(from..from + len)?;
-        part.iter()
-            .try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+        part.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
     };
     let sep = |at: usize, allowed: &[u8]| b.get(at).is_some_and(|c| allowed.contains(c));
-    if b.len() < 19 || !(sep(4, b"-") && sep(7, b"-") && sep(10, b"T ") && sep(13, b":") && sep(16, b":")) {
+    if b.len() < 19
+        || !(sep(4, b"-") && sep(7, b"-") && sep(10, b"T ") && sep(13, b":") && sep(16, b":"))
+    {
         return None;
     }
     if b.len() > 19 && (b[19] != b'.' || b.len() == 20 || !b[20..].iter().all(u8::is_ascii_digit)) {

@@ -37,7 +37,10 @@ pub fn text(html: &str) -> String {
     out.push_str(rest);
     let decoded = decode_entities(&out);
     // ASCII whitespace only: a no-break space (`&nbsp;`) keeps its meaning.
-    decoded.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    decoded
+        .split_ascii_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// An excerpt as a summary: plain text without the "[…]" or "Читать далее" tail that
@@ -110,10 +113,7 @@ fn reference(name: &str) -> Option<char> {
                 .unwrap_or('\u{FFFD}'),
         });
     }
-    NAMED
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, c)| *c)
+    NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
 fn hex_or_decimal_is_empty(number: &str) -> bool {
@@ -385,7 +385,9 @@ impl Tag {
                 }
                 match bytes.get(i) {
                     Some(q @ (b'"' | b'\'')) => {
-                        let end = html[i + 1..].find(*q as char).map_or(html.len(), |e| i + 1 + e);
+                        let end = html[i + 1..]
+                            .find(*q as char)
+                            .map_or(html.len(), |e| i + 1 + e);
                         value = decode_entities(&html[i + 1..end]);
                         i = (end + 1).min(html.len());
                     }
@@ -439,7 +441,9 @@ impl Tag {
 
     fn is_gallery(&self) -> bool {
         match self.name.as_str() {
-            "figure" | "ul" => self.has_class("wp-block-gallery") || self.has_class("blocks-gallery-grid"),
+            "figure" | "ul" => {
+                self.has_class("wp-block-gallery") || self.has_class("blocks-gallery-grid")
+            }
             "div" => self.has_class("gallery") || self.has_class("wp-block-gallery"),
             _ => false,
         }
@@ -448,8 +452,21 @@ impl Tag {
     fn is_block(&self) -> bool {
         matches!(
             self.name.as_str(),
-            "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "figure"
-                | "figcaption" | "blockquote" | "tr" | "td" | "th"
+            "p" | "br"
+                | "div"
+                | "li"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "figure"
+                | "figcaption"
+                | "blockquote"
+                | "tr"
+                | "td"
+                | "th"
         )
     }
 }

@@ -85,7 +85,10 @@ impl Lang {
     /// part.
     pub fn at_least(self, n: u64) -> String {
         match self {
-            Self::Ru => format!("Не менее {}", super::plural::count(n, super::plural::NEWS_GENITIVE)),
+            Self::Ru => format!(
+                "Не менее {}",
+                super::plural::count(n, super::plural::NEWS_GENITIVE)
+            ),
             Self::En => format!("At least {}", self.news_count(n)),
         }
     }

@@ -184,7 +184,10 @@ const CONFIG: &str = r#"{"api_base":"api/","endpoints":{"site":"site.json","news
 #[test]
 fn config_fills_defaults_and_builds_urls() {
     assert_eq!(
-        Config::from_json(CONFIG.as_bytes()).unwrap().limits.timeout_ms,
+        Config::from_json(CONFIG.as_bytes())
+            .unwrap()
+            .limits
+            .timeout_ms,
         10_000
     );
     let c = Contract::from_json(CONFIG.as_bytes()).unwrap();
@@ -252,10 +255,14 @@ fn config_mistakes_are_explained_in_russian() {
     assert!(err(&CONFIG.replace("{page}", "1")).contains("нет обязательной подстановки «{page}»"));
     assert!(err(&CONFIG.replace("\"endpoints\"", "\"endpoint\""))
         .contains("неизвестный ключ «endpoint» для бэкенда «vestnik»"));
-    assert!(err(&CONFIG.replace("{\"api_base\"", "{\"backend\":\"rss\",\"api_base\""))
-        .contains("неизвестный вид бэкенда «rss»"));
-    assert!(err(r#"{"backend":"jsonfeed","api_base":"x","feed_url":"f.json"}"#)
-        .contains("неизвестный ключ «api_base» для бэкенда «jsonfeed»"));
+    assert!(
+        err(&CONFIG.replace("{\"api_base\"", "{\"backend\":\"rss\",\"api_base\""))
+            .contains("неизвестный вид бэкенда «rss»")
+    );
+    assert!(
+        err(r#"{"backend":"jsonfeed","api_base":"x","feed_url":"f.json"}"#)
+            .contains("неизвестный ключ «api_base» для бэкенда «jsonfeed»")
+    );
     assert!(err(r#"{"backend":"wordpress","api_base":"javascript:x"}"#).contains("api_base"));
     assert!(err(r#"{"backend":"jsonfeed","feed_url":"data:x"}"#).contains("feed_url"));
     assert!(err(&CONFIG.replace("api/", "javascript:alert(1)//")).contains("api_base"));

@@ -6,29 +6,50 @@ use vestnik::core::html::{decode_entities, summary, take_galleries, text};
 #[test]
 fn entities_decode_as_wordpress_writes_them() {
     assert_eq!(
-        decode_entities("&#171;Кузбасс&#187; &amp; ГУФСИН &#8212; it&#8217;s &laquo;да&raquo;&hellip;"),
+        decode_entities(
+            "&#171;Кузбасс&#187; &amp; ГУФСИН &#8212; it&#8217;s &laquo;да&raquo;&hellip;"
+        ),
         "«Кузбасс» & ГУФСИН — it’s «да»…"
     );
     assert_eq!(decode_entities("&#x2014;&#X41;&nbsp;"), "—A\u{a0}");
     // Windows-1252 numbers old editors write for quotes.
     assert_eq!(decode_entities("&#147;x&#148;"), "“x”");
     // Unknown, unterminated or impossible references.
-    assert_eq!(decode_entities("&bogus; & &amp &#; &#x;"), "&bogus; & &amp &#; &#x;");
-    assert_eq!(decode_entities("&#0;&#xD800;&#99999999;"), "\u{fffd}\u{fffd}\u{fffd}");
+    assert_eq!(
+        decode_entities("&bogus; & &amp &#; &#x;"),
+        "&bogus; & &amp &#; &#x;"
+    );
+    assert_eq!(
+        decode_entities("&#0;&#xD800;&#99999999;"),
+        "\u{fffd}\u{fffd}\u{fffd}"
+    );
 }
 
 #[test]
 fn text_drops_tags_scripts_and_collapses_space() {
-    assert_eq!(text("<em>Итоги</em> года&nbsp;<b>2020</b>"), "Итоги года\u{a0}2020");
+    assert_eq!(
+        text("<em>Итоги</em> года&nbsp;<b>2020</b>"),
+        "Итоги года\u{a0}2020"
+    );
     assert_eq!(text("<p>a</p><p>b</p>"), "a b");
-    assert_eq!(text("x<script>alert('<p>')</script>y<style>p{}</style>z"), "xyz");
-    assert_eq!(text("1 < 2 &lt;tag&gt;"), "1 < 2 <tag>", "decoded text is text, never markup");
+    assert_eq!(
+        text("x<script>alert('<p>')</script>y<style>p{}</style>z"),
+        "xyz"
+    );
+    assert_eq!(
+        text("1 < 2 &lt;tag&gt;"),
+        "1 < 2 <tag>",
+        "decoded text is text, never markup"
+    );
     assert_eq!(text("<!-- wp:paragraph -->a<!-- /wp:paragraph -->"), "a");
 }
 
 #[test]
 fn summary_drops_the_read_more_tail() {
-    assert_eq!(summary("<p>Турнир прошёл. [&hellip;]</p>\n"), "Турнир прошёл.");
+    assert_eq!(
+        summary("<p>Турнир прошёл. [&hellip;]</p>\n"),
+        "Турнир прошёл."
+    );
     assert_eq!(summary("<p>Турнир прошёл [&hellip;]</p>"), "Турнир прошёл…");
     assert_eq!(summary("<p>Сто изделий &hellip;</p>"), "Сто изделий…");
     assert_eq!(summary("<p>Полный текст.</p>"), "Полный текст.");
@@ -44,12 +65,22 @@ fn block_editor_gallery_becomes_photos_with_captions() {
     assert_eq!(g.body, "<p>До.</p>\n\n<p>После.</p>");
     assert_eq!(g.photos.len(), 2);
     let a = &g.photos[0];
-    assert_eq!((a.src.as_str(), a.width, a.height), ("https://x/a-1024x683.webp", 1024, 683));
+    assert_eq!(
+        (a.src.as_str(), a.width, a.height),
+        ("https://x/a-1024x683.webp", 1024, 683)
+    );
     assert_eq!(a.alt, "Первое & второе");
     assert_eq!(a.caption.as_deref(), Some("Подпись один"));
     let widths: Vec<(u32, u32)> = a.sizes.iter().map(|r| (r.width, r.height)).collect();
-    assert_eq!(widths, vec![(480, 320), (1200, 800)], "srcset heights follow the aspect ratio");
-    assert_eq!(g.photos[1].caption, None, "the gallery's own caption is not a photo's");
+    assert_eq!(
+        widths,
+        vec![(480, 320), (1200, 800)],
+        "srcset heights follow the aspect ratio"
+    );
+    assert_eq!(
+        g.photos[1].caption, None,
+        "the gallery's own caption is not a photo's"
+    );
 }
 
 #[test]
@@ -64,7 +95,13 @@ fn classic_gallery_shortcode_becomes_photos() {
 
 #[test]
 fn bodies_without_galleries_are_untouched() {
-    for body in ["", "<p>text</p>", "<div class=\"galleryx\"><img src=a></div>", "a < b", "<figure><img src=a width=1 height=1></figure>"] {
+    for body in [
+        "",
+        "<p>text</p>",
+        "<div class=\"galleryx\"><img src=a></div>",
+        "a < b",
+        "<figure><img src=a width=1 height=1></figure>",
+    ] {
         let g = take_galleries(body);
         assert_eq!(g.body, body);
         assert!(g.photos.is_empty());
