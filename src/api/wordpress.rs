@@ -151,6 +151,8 @@ struct Index {
     url: Option<String>,
     #[serde(default)]
     gmt_offset: Option<Offset>,
+    #[serde(default)]
+    site_icon_url: Option<String>,
 }
 
 /// WordPress writes the offset in hours as a number (`7`, `5.5`) or a string (`"7"`);
@@ -232,7 +234,18 @@ pub fn site(bytes: &[u8]) -> Result<Site, ApiError> {
         name: html::text(&index.name),
         short_name: None,
         description: (!description.is_empty()).then_some(description),
-        logo: None,
+        // The site icon is a 512 px square (WordPress crops it so).
+        logo: index
+            .site_icon_url
+            .filter(|u| !u.trim().is_empty())
+            .map(|src| Image {
+                src,
+                width: 512,
+                height: 512,
+                alt: String::new(),
+                caption: None,
+                sizes: Vec::new(),
+            }),
         home_url: index.home.or(index.url),
         utc_offset,
         page_size: 10,

@@ -57,7 +57,20 @@ const mustFail = [
   ['calendar-month.schema.json', { year: 2020, month: 13, first: '2020-01', last: '2020-12' }],
   ['config.schema.json', { api_base: 'api/', endpoints: { site: 's', news_page: 'news.json', article: 'n/{id}' } }],
   ['config.schema.json', { api_base: 'api/', endpoint: {} }],
+  ['config.schema.json', { backend: 'rss', feed_url: 'f.json' }],
+  ['config.schema.json', { backend: 'jsonfeed', feed_url: 'f.json', endpoints: {} }],
+  ['config.schema.json', { backend: 'wordpress' }],
+  ['config.schema.json', { backend: 'wordpress', api_base: 'https://p.example/wp-json/', site: { menu: 'x' } }],
 ];
+
+// Every kind's example in docs/backends.md is a valid config.
+const examples = [...readFileSync(join(root, 'docs/backends.md'), 'utf8').matchAll(/```json config\n([\s\S]*?)```/g)];
+if (examples.length < 3) failures.push(`docs/backends.md: expected a config example per kind, found ${examples.length}`);
+for (const [, text] of examples) {
+  const validate = ajv.getSchema('config.schema.json');
+  if (!validate(JSON.parse(text))) failures.push(`docs/backends.md example (${ajv.errorsText(validate.errors)}): ${text}`);
+  checked += 1;
+}
 for (const [schema, doc] of mustFail) {
   if (ajv.getSchema(schema)(doc)) failures.push(`${schema} accepted ${JSON.stringify(doc)}`);
 }

@@ -279,6 +279,7 @@ proptest! {
         let _ = decode::calendar_month(&bytes);
         let _ = decode::archive(&bytes);
         let _ = Config::from_json(&bytes);
+        other_backends_never_panic(&bytes);
     }
 
     #[test]
@@ -290,6 +291,7 @@ proptest! {
         let _ = decode::calendar_month(&bytes);
         let _ = decode::archive(&bytes);
         let _ = Config::from_json(&bytes);
+        other_backends_never_panic(&bytes);
     }
 
     /// Near-valid pages (right keys, arbitrary values) decode or fail, never panic, and
@@ -343,4 +345,46 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
                 .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
+}
+
+/// The WordPress and JSON Feed decoders on the same input.
+fn other_backends_never_panic(bytes: &[u8]) {
+    use vestnik::api::{jsonfeed, wordpress};
+    let site = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+    let _ = wordpress::site(bytes);
+    let _ = wordpress::rubrics(bytes);
+    let _ = wordpress::posts(bytes, site);
+    let _ = wordpress::post(bytes, site);
+    let _ = wordpress::days(bytes);
+    let _ = jsonfeed::page(bytes, "https://press.example/feed.json");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Near-valid posts and feed items (right keys, arbitrary values) never panic.
+    #[test]
+    fn near_valid_posts_and_items_never_panic(
+        date in ".{0,22}", title in ".{0,40}", content in ".{0,80}", offset in prop_oneof![Just("7".to_owned()), Just("\"5.5\"".to_owned()), "-?[0-9]{1,3}(\\.[0-9]{1,3})?", Just("null".to_owned())],
+        w in any::<i64>(), id in ".{0,10}",
+    ) {
+        let post = serde_json::json!({
+            "id": 1, "date": date, "date_gmt": date, "modified_gmt": date,
+            "title": {"rendered": title}, "excerpt": {"rendered": content}, "content": {"rendered": content},
+            "_embedded": {"wp:featuredmedia": [{"source_url": content, "media_details": {"width": w, "height": 10, "sizes": {"a": {"source_url": title, "width": 1, "height": w}}}}],
+                          "wp:term": [[{"id": 3, "name": title, "taxonomy": "category"}]]}
+        });
+        let bytes = serde_json::to_vec(&post).unwrap();
+        other_backends_never_panic(&bytes);
+        other_backends_never_panic(&serde_json::to_vec(&[&post]).unwrap());
+        other_backends_never_panic(format!(r#"{{"name":"n","gmt_offset":{offset}}}"#).as_bytes());
+        let feed = serde_json::json!({
+            "version": "https://jsonfeed.org/version/1.1", "title": title, "next_url": content,
+            "items": [{"id": id, "title": title, "content_html": content, "summary": content,
+                       "date_published": date, "image": content, "tags": [title],
+                       "attachments": [{"url": content, "mime_type": "image/png"}],
+                       "_vestnik": {"gallery": [{"src": content, "width": w, "height": 5}]}}]
+        });
+        other_backends_never_panic(&serde_json::to_vec(&feed).unwrap());
+    }
 }

@@ -65,6 +65,13 @@ fn site_comes_from_the_index() {
     assert_eq!(site.description.as_deref(), Some("Новости «УФСИН» региона"));
     assert_eq!(site.utc_offset, PLUS7);
     assert_eq!(site.home_url.as_deref(), Some("https://press.example"));
+    assert_eq!(site.logo, None, "an empty site_icon_url is no logo");
+    let with_icon =
+        wordpress::site(br#"{"name":"n","site_icon_url":"https://p.example/icon.png"}"#).unwrap();
+    assert_eq!(
+        with_icon.logo.map(|l| (l.src, l.width)),
+        Some(("https://p.example/icon.png".to_owned(), 512))
+    );
     // Half-hour offsets, strings, nonsense.
     let with = |o: &str| {
         wordpress::site(format!(r#"{{"name":"n","gmt_offset":{o}}}"#).as_bytes())
