@@ -20,7 +20,9 @@ pub type Answer<'a, T> = LocalBoxFuture<'a, Result<T, ApiError>>;
 
 /// What a page asks of the backend, whatever its kind.
 pub trait Backend: Send + Sync + std::fmt::Debug {
-    /// The site: name, clock, menus, rubrics. Asked once, at start.
+    /// The site: name, clock, menus, rubrics. Asked once, at start; returned unchecked
+    /// (`api::boot` puts the config's `site` settings over it, then checks it once: links
+    /// and images resolve against [`Backend::link_base`]).
     fn site(&self) -> Answer<'_, Site>;
 
     /// Page `page` (1-based) of the feed narrowed by `filter`.

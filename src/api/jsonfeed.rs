@@ -203,17 +203,15 @@ pub fn page(bytes: &[u8], url: &str) -> Result<FeedPage, ApiError> {
         .into_iter()
         .filter_map(|item| entry(item, url))
         .collect();
-    let icon = feed
-        .icon
-        .and_then(|src| links::safe_url(&src, Use::Image).map(|s| links::resolve(url, s)))
-        .map(|src| Image {
-            src,
-            width: 512,
-            height: 512,
-            alt: String::new(),
-            caption: None,
-            sizes: Vec::new(),
-        });
+    // Checked and resolved against the feed's address with the rest of the site.
+    let icon = feed.icon.map(|src| Image {
+        src,
+        width: 512,
+        height: 512,
+        alt: String::new(),
+        caption: None,
+        sizes: Vec::new(),
+    });
     let site = Site {
         name: feed.title.trim().to_owned(),
         short_name: None,
@@ -448,11 +446,17 @@ impl JsonFeed {
         let mut url = self.feed_url.clone();
         let mut site = None;
         let mut loaded = Loaded::default();
+        // An item repeated on a later page (the feed changed while being read) counts once.
+        let mut seen = std::collections::HashSet::new();
         for read in 1..=self.max_pages {
             let body = client::get_cached(&url, self.limits).await?;
             let page = page(&body.bytes, &url)?;
             site.get_or_insert(page.site);
-            loaded.entries.extend(page.entries);
+            for entry in page.entries {
+                if seen.insert(entry.article.id.clone()) {
+                    loaded.entries.push(entry);
+                }
+            }
             let done = match until {
                 Until::Items(n) => loaded.entries.len() >= n,
                 Until::Id(id) => loaded.entries.iter().any(|e| e.article.id == id),

@@ -234,8 +234,8 @@ impl Vestnik {
 impl Backend for Vestnik {
     fn site(&self) -> Answer<'_, Site> {
         Box::pin(async move {
-            let body = client::get(&self.contract.site_url(), self.limits).await?;
-            decode::site(&body, &self.contract.api_base)
+            // Checked once, with the config's own settings in place, by `api::boot`.
+            decode::json(&client::get(&self.contract.site_url(), self.limits).await?)
         })
     }
 

@@ -530,6 +530,38 @@ pub fn totals(total: Option<&str>, pages: Option<&str>) -> (Option<u32>, Option<
     (number(total), number(pages))
 }
 
+/// A page of the feed from a page of posts and the paging headers. Without the headers
+/// (a proxy dropped them, or CORS does not expose them) a full page offers the next one and
+/// the count is a lower bound.
+pub fn news_page(
+    items: Vec<NewsItem>,
+    page: u32,
+    per_page: u32,
+    (total, pages): (Option<u32>, Option<u32>),
+) -> NewsPage {
+    let before = (page - 1).saturating_mul(per_page);
+    let seen = before.saturating_add(items.len() as u32);
+    match (total, pages) {
+        (Some(total), Some(pages)) => NewsPage {
+            page,
+            pages: pages.max(page),
+            total: total.max(seen),
+            items,
+            searched: None,
+        },
+        _ => {
+            let full = items.len() as u32 >= per_page;
+            NewsPage {
+                page,
+                pages: if full { page + 1 } else { page },
+                total: seen,
+                items,
+                searched: full.then_some(seen),
+            }
+        }
+    }
+}
+
 /// Per-month counts from days, with the span they cover (`None` without any day).
 pub fn archive_of(days: &[NaiveDate], searched: Option<u32>) -> Option<Archive> {
     let month = |d: &NaiveDate| YearMonth {
@@ -661,27 +693,35 @@ impl Backend for WordPress {
 
     fn news<'a>(&'a self, filter: &'a Filter, page: u32, view: View) -> Answer<'a, NewsPage> {
         Box::pin(async move {
+            // Category ids are numbers: any other rubric has no news.
             if filter
                 .rubric
                 .as_deref()
                 .is_some_and(|r| !r.bytes().all(|b| b.is_ascii_digit()))
             {
-                return Err(ApiError::NotFound);
+                return if page == 1 {
+                    Ok(NewsPage {
+                        page,
+                        pages: 1,
+                        total: 0,
+                        items: Vec::new(),
+                        searched: None,
+                    })
+                } else {
+                    Err(ApiError::NotFound)
+                };
             }
             let body = self
                 .get(&self.urls.posts(filter, page, view.per_page))
                 .await
                 .map_err(|e| past_the_end(e, page))?;
             let items = posts(&body.bytes, view.utc_offset)?;
-            let (total, pages) = totals(body.header("x-wp-total"), body.header("x-wp-totalpages"));
-            let page_count = pages.unwrap_or(page).max(page);
-            Ok(NewsPage {
-                page,
-                pages: page_count,
-                total: total.unwrap_or(items.len() as u32),
+            Ok(news_page(
                 items,
-                searched: None,
-            })
+                page,
+                view.per_page.clamp(1, MAX_PER_PAGE),
+                totals(body.header("x-wp-total"), body.header("x-wp-totalpages")),
+            ))
         })
     }
 

@@ -257,3 +257,19 @@ fn dates_make_the_archive_and_calendar() {
     );
     assert_eq!(wordpress::totals(Some("x"), None), (None, None));
 }
+
+#[test]
+fn paging_without_headers_still_pages() {
+    let items = wordpress::posts(&fixture("posts.json"), PLUS7).unwrap();
+    let ten: Vec<_> = items.iter().take(10).cloned().collect();
+    let with = wordpress::news_page(ten.clone(), 1, 10, (Some(14), Some(2)));
+    assert_eq!((with.pages, with.total, with.searched), (2, 14, None));
+    // No headers: a full page offers a next one, and the count is "at least".
+    let without = wordpress::news_page(ten, 2, 10, (None, None));
+    assert_eq!(
+        (without.pages, without.total, without.searched),
+        (3, 20, Some(20))
+    );
+    let last = wordpress::news_page(items[10..].to_vec(), 2, 10, (None, Some(2)));
+    assert_eq!((last.pages, last.total, last.searched), (2, 14, None));
+}
