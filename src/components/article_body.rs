@@ -107,9 +107,16 @@ impl Walk<'_> {
             .filter_map(|n| n.as_string())
         {
             let name = name.to_ascii_lowercase();
-            let Some(value) = element.get_attribute(&name) else {
+            let Some(mut value) = element.get_attribute(&name) else {
                 continue;
             };
+            // A link this page already anchored (sanitized output read again) stays in-page.
+            if let Some(fragment) = value
+                .strip_prefix(self.page_path)
+                .filter(|f| f.starts_with('#'))
+            {
+                value = fragment.to_owned();
+            }
             let Some(mut clean) = sanitize::clean_attribute(tag, &name, &value, self.base) else {
                 continue;
             };

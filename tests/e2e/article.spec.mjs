@@ -195,21 +195,33 @@ test.describe('share bar', () => {
   });
 });
 
-test('the XSS corpus in an article body never runs and leaves no handler', async ({ page }) => {
-  expect(vectors.length).toBeGreaterThanOrEqual(40);
-  await page.route(`**/api/news/${seed.id}.json`, (route) => route.fulfill({
-    json: { ...seed, body_html: `<p>Начало</p>${vectors.map((v) => `<div>${v}</div>`).join('\n')}<p>Конец</p>` },
-  }));
-  await page.goto(path);
-  const body = page.locator('.article-body');
-  await expect(body).toContainText('Начало');
-  await expect(body).toContainText('Конец');
-  for (const link of await body.locator('a').all()) {
-    await link.click({ modifiers: [], trial: false, force: true, noWaitAfter: true }).catch(() => {});
-  }
-  await page.waitForTimeout(500);
-  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
-  const attrs = await body.locator('*').evaluateAll((els) => els.flatMap((el) => el.getAttributeNames()));
-  expect(attrs.filter((a) => a.startsWith('on') || a === 'style' || a === 'srcdoc' || a === 'formaction')).toEqual([]);
-  await expect(body.locator('script, iframe, object, embed, svg, math, form, style, link, meta, base')).toHaveCount(0);
+test.describe('the XSS corpus', () => {
+  // Vectors point images at files that do not exist: the browser logs their 404s.
+  test.use({ allowConsoleErrors: [/status of 404/] });
+
+  test('the XSS corpus in an article body never runs and leaves no handler', async ({ page }) => {
+    expect(vectors.length).toBeGreaterThanOrEqual(100);
+    // `<plaintext>`, and a `<style>` the parser keeps open in HTML content, turn the rest of
+    // the document into text (the parser's rule), so those vectors go after the last paragraph.
+    const swallowing = (v) => /<plaintext|<style><\/math>/i.test(v);
+    const wrap = (list) => list.map((v) => `<div>${v}</div>`).join('\n');
+    await page.route(`**/api/news/${seed.id}.json`, (route) => route.fulfill({
+      json: {
+        ...seed,
+        body_html: `<p>Начало</p>${wrap(vectors.filter((v) => !swallowing(v)))}<p>Конец</p>${wrap(vectors.filter(swallowing))}`,
+      },
+    }));
+    await page.goto(path);
+    const body = page.locator('.article-body');
+    await expect(body).toContainText('Начало');
+    await expect(body).toContainText('Конец');
+    for (const link of await body.locator('a').all()) {
+      await link.click({ modifiers: [], trial: false, force: true, noWaitAfter: true }).catch(() => {});
+    }
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+    const attrs = await body.locator('*').evaluateAll((els) => els.flatMap((el) => el.getAttributeNames()));
+    expect(attrs.filter((a) => a.startsWith('on') || a === 'style' || a === 'srcdoc' || a === 'formaction')).toEqual([]);
+    await expect(body.locator('script, iframe, object, embed, svg, math, form, style, link, meta, base')).toHaveCount(0);
+  });
 });
