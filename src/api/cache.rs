@@ -73,6 +73,11 @@ impl<T: Weight> Cache<T> {
         }
     }
 
+    /// Forgets `url` (its body turned out to be unusable: "Повторить" must ask again).
+    pub fn remove(&mut self, url: &str) {
+        self.entries.retain(|e| e.url != url);
+    }
+
     /// Total bytes held.
     pub fn bytes(&self) -> usize {
         self.entries.iter().map(|e| e.body.weight()).sum()

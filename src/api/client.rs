@@ -15,6 +15,7 @@ use web_sys::AbortController;
 
 use super::cache::{Cache, Weight};
 use super::freshness::{self, Freshness};
+use super::retry::{self, Failure};
 use super::ApiError;
 
 /// How long a successful response is reused without asking the backend again.
@@ -87,6 +88,21 @@ pub async fn get_cached(url: &str, limits: Limits) -> Result<Body, ApiError> {
     request.await
 }
 
+/// Like [`get_cached`], then `decode`: a body that does not decode is forgotten, so the
+/// next attempt (the reader's "Повторить") asks the backend again instead of failing on
+/// the same bytes.
+pub async fn decoded<T>(
+    url: &str,
+    limits: Limits,
+    decode: impl FnOnce(&Body) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let result = decode(&get_cached(url, limits).await?);
+    if result.is_err() {
+        CACHE.with(|c| c.borrow_mut().remove(url));
+    }
+    result
+}
+
 /// Warms the cache for `url` in the background; failures are ignored (the real request
 /// will report them).
 pub fn prefetch(url: String, limits: Limits) {
@@ -107,7 +123,8 @@ pub async fn get(url: &str, limits: Limits) -> Result<Rc<[u8]>, ApiError> {
     fetch(url, limits).await.map(|body| body.bytes)
 }
 
-/// Fetches `url` and returns its body and paging headers.
+/// Fetches `url` and returns its body and paging headers, retrying failures that may pass
+/// (see `retry`).
 ///
 /// The request is aborted when it takes longer than `limits.timeout_ms` (the body
 /// included) and when the reactive owner that started it is cleaned up — a reader who
@@ -116,6 +133,8 @@ async fn fetch(url: &str, limits: Limits) -> Result<Body, ApiError> {
     let controller = AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
+    let started = js_sys::Date::now();
+    // One deadline for every attempt and the pauses between them.
     let _timer = {
         let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
         Timeout::new(limits.timeout_ms, move || {
@@ -125,44 +144,98 @@ async fn fetch(url: &str, limits: Limits) -> Result<Body, ApiError> {
     };
     let on_leave = SendWrapper::new(controller);
     on_cleanup(move || on_leave.abort());
-
-    let failed = |timed_out: &Cell<bool>| {
+    let stopped = || {
         if timed_out.get() {
             ApiError::Timeout
         } else {
             ApiError::Network
         }
     };
-    let response = Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(|_| {
-            let error = failed(&timed_out);
-            if error == ApiError::Network {
-                freshness::report(Freshness::Unreachable);
-            }
-            error
-        })?;
+
+    let mut retry = 0;
+    loop {
+        let (failure, error, retry_after) = match attempt(url, &signal, limits).await {
+            Ok(body) => return Ok(body),
+            Err(Attempt::Stopped) => return Err(stopped()),
+            Err(Attempt::Final(error)) => return Err(error),
+            Err(Attempt::Transient(failure, error, retry_after)) => (failure, error, retry_after),
+        };
+        let now = js_sys::Date::now();
+        let left = f64::from(limits.timeout_ms) - (now - started);
+        let Some(wait) = retry::delay(failure, retry, retry_after.as_deref(), now, left) else {
+            return Err(error);
+        };
+        gloo_timers::future::TimeoutFuture::new(wait).await;
+        if signal.aborted() {
+            return Err(stopped());
+        }
+        retry += 1;
+    }
+}
+
+/// How one attempt failed.
+enum Attempt {
+    /// Aborted: the deadline passed or the view went away.
+    Stopped,
+    /// A failure that may pass: the error to report if it is not retried, and the
+    /// backend's `Retry-After`.
+    Transient(Failure, ApiError, Option<String>),
+    /// A failure that will not pass by asking again.
+    Final(ApiError),
+}
+
+async fn attempt(
+    url: &str,
+    signal: &web_sys::AbortSignal,
+    limits: Limits,
+) -> Result<Body, Attempt> {
+    let response = match Request::get(url).abort_signal(Some(signal)).send().await {
+        Ok(response) => response,
+        Err(_) if signal.aborted() => return Err(Attempt::Stopped),
+        Err(_) => {
+            freshness::report(Freshness::Unreachable);
+            return Err(Attempt::Transient(
+                Failure::Network,
+                ApiError::Network,
+                None,
+            ));
+        }
+    };
     freshness::report(match response.headers().get("x-vestnik-cached") {
         Some(saved_at) => Freshness::Saved(saved_at),
         None => Freshness::Fresh,
     });
     match response.status() {
         200..=299 => {}
-        404 | 410 => return Err(ApiError::NotFound),
-        status => return Err(ApiError::Status(status)),
+        404 | 410 => return Err(Attempt::Final(ApiError::NotFound)),
+        status => {
+            return Err(Attempt::Transient(
+                Failure::Status(status),
+                ApiError::Status(status),
+                response.headers().get("retry-after"),
+            ))
+        }
     }
     let declared = response
         .headers()
         .get("content-length")
         .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|len| len > u64::from(limits.max_bytes)) {
-        return Err(ApiError::TooLarge);
+        return Err(Attempt::Final(ApiError::TooLarge));
     }
-    let body = response.binary().await.map_err(|_| failed(&timed_out))?;
+    let body = match response.binary().await {
+        Ok(body) => body,
+        Err(_) if signal.aborted() => return Err(Attempt::Stopped),
+        Err(_) => {
+            return Err(Attempt::Transient(
+                Failure::Network,
+                ApiError::Network,
+                None,
+            ))
+        }
+    };
     if body.len() > limits.max_bytes as usize {
-        return Err(ApiError::TooLarge);
+        return Err(Attempt::Final(ApiError::TooLarge));
     }
     let headers = PAGING_HEADERS
         .iter()

@@ -449,8 +449,7 @@ impl JsonFeed {
         // An item repeated on a later page (the feed changed while being read) counts once.
         let mut seen = std::collections::HashSet::new();
         for read in 1..=self.max_pages {
-            let body = client::get_cached(&url, self.limits).await?;
-            let page = page(&body.bytes, &url)?;
+            let page = client::decoded(&url, self.limits, |body| page(&body.bytes, &url)).await?;
             site.get_or_insert(page.site);
             for entry in page.entries {
                 if seen.insert(entry.article.id.clone()) {

@@ -14,6 +14,7 @@ pub mod decode;
 mod error;
 pub mod freshness;
 pub mod jsonfeed;
+pub mod retry;
 pub mod vestnik;
 pub mod wordpress;
 

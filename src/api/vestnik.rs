@@ -217,8 +217,14 @@ struct Vestnik {
 }
 
 impl Vestnik {
-    async fn get(&self, url: &str) -> Result<client::Body, ApiError> {
-        client::get_cached(url, self.limits).await
+    /// The body at `url` decoded with `decode(bytes, api_base)`.
+    async fn get<T>(
+        &self,
+        url: &str,
+        decode: impl FnOnce(&[u8], &str) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let base = &self.contract.api_base;
+        client::decoded(url, self.limits, |body| decode(&body.bytes, base)).await
     }
 
     /// Every preview, from the static index.
@@ -227,7 +233,7 @@ impl Vestnik {
             .contract
             .news_index_url()
             .ok_or(ApiError::Unsupported)?;
-        decode::news_index(&self.get(&url).await?.bytes, &self.contract.api_base)
+        self.get(&url, decode::news_index).await
     }
 }
 
@@ -246,11 +252,12 @@ impl Backend for Vestnik {
         Box::pin(async move {
             let c = &self.contract;
             if filter.is_empty() {
-                let body = self.get(&c.news_page_url(page, view.per_page)).await?;
-                return decode::news_page(&body.bytes, &c.api_base);
+                return self
+                    .get(&c.news_page_url(page, view.per_page), decode::news_page)
+                    .await;
             }
             if let Some(url) = c.news_search_url(filter, page, view.per_page) {
-                return decode::news_page(&self.get(&url).await?.bytes, &c.api_base);
+                return self.get(&url, decode::news_page).await;
             }
             let items = self.index().await?;
             filter::filtered_page(
@@ -266,8 +273,8 @@ impl Backend for Vestnik {
 
     fn article<'a>(&'a self, id: &'a str, _view: View) -> Answer<'a, Article> {
         Box::pin(async move {
-            let body = self.get(&self.contract.article_url(id)).await?;
-            decode::article(&body.bytes, &self.contract.api_base)
+            self.get(&self.contract.article_url(id), decode::article)
+                .await
         })
     }
 
@@ -276,7 +283,9 @@ impl Backend for Vestnik {
             let Some(url) = self.contract.archive_url() else {
                 return Ok(None);
             };
-            decode::archive(&self.get(&url).await?.bytes).map(Some)
+            self.get(&url, |bytes, _| decode::archive(bytes))
+                .await
+                .map(Some)
         })
     }
 
@@ -290,7 +299,9 @@ impl Backend for Vestnik {
             let Some(url) = self.contract.calendar_month_url(year, month) else {
                 return Ok(None);
             };
-            decode::calendar_month(&self.get(&url).await?.bytes).map(Some)
+            self.get(&url, |bytes, _| decode::calendar_month(bytes))
+                .await
+                .map(Some)
         })
     }
 

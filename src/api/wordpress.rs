@@ -639,8 +639,13 @@ struct WordPress {
 }
 
 impl WordPress {
-    async fn get(&self, url: &str) -> Result<Body, ApiError> {
-        client::get_cached(url, self.limits).await
+    /// The body at `url` decoded by `decode` (which may read the paging headers).
+    async fn get<T>(
+        &self,
+        url: &str,
+        decode: impl FnOnce(&Body) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        client::decoded(url, self.limits, decode).await
     }
 
     /// Every day with posts within `days` (all time without), reading at most `max_pages`
@@ -650,16 +655,22 @@ impl WordPress {
         days: Option<(NaiveDate, NaiveDate)>,
         max_pages: u32,
     ) -> Result<(Vec<NaiveDate>, bool), ApiError> {
-        let first = self.get(&self.urls.dates(days, 1)).await?;
-        let mut found = self::days(&first.bytes)?;
-        let (_, pages) = totals(first.header("x-wp-total"), first.header("x-wp-totalpages"));
-        let pages = pages.unwrap_or(1);
+        let (mut found, pages) = self
+            .get(&self.urls.dates(days, 1), |body| {
+                let (_, pages) = totals(body.header("x-wp-total"), body.header("x-wp-totalpages"));
+                Ok((self::days(&body.bytes)?, pages.unwrap_or(1)))
+            })
+            .await?;
         let rest: Vec<String> = (2..=pages.min(max_pages))
             .map(|p| self.urls.dates(days, p))
             .collect();
-        let answers = futures::future::join_all(rest.iter().map(|url| self.get(url))).await;
+        let answers = futures::future::join_all(
+            rest.iter()
+                .map(|url| self.get(url, |body| self::days(&body.bytes))),
+        )
+        .await;
         for answer in answers {
-            found.extend(self::days(&answer?.bytes)?);
+            found.extend(answer?);
         }
         Ok((found, pages > max_pages))
     }
@@ -678,15 +689,12 @@ impl Backend for WordPress {
         Box::pin(async move {
             let (index, categories) = futures::future::join(
                 client::get(&self.urls.site(), self.limits),
-                self.get(&self.urls.categories()),
+                self.get(&self.urls.categories(), |body| rubrics(&body.bytes)),
             )
             .await;
             let mut site = site(&index?)?;
             // Without categories the rubric filter is hidden; the site still works.
-            site.rubrics = categories
-                .ok()
-                .and_then(|c| rubrics(&c.bytes).ok())
-                .unwrap_or_default();
+            site.rubrics = categories.unwrap_or_default();
             Ok(site)
         })
     }
@@ -711,17 +719,16 @@ impl Backend for WordPress {
                     Err(ApiError::NotFound)
                 };
             }
-            let body = self
-                .get(&self.urls.posts(filter, page, view.per_page))
-                .await
-                .map_err(|e| past_the_end(e, page))?;
-            let items = posts(&body.bytes, view.utc_offset)?;
-            Ok(news_page(
-                items,
-                page,
-                view.per_page.clamp(1, MAX_PER_PAGE),
-                totals(body.header("x-wp-total"), body.header("x-wp-totalpages")),
-            ))
+            self.get(&self.urls.posts(filter, page, view.per_page), |body| {
+                Ok(news_page(
+                    posts(&body.bytes, view.utc_offset)?,
+                    page,
+                    view.per_page.clamp(1, MAX_PER_PAGE),
+                    totals(body.header("x-wp-total"), body.header("x-wp-totalpages")),
+                ))
+            })
+            .await
+            .map_err(|e| past_the_end(e, page))
         })
     }
 
@@ -731,8 +738,10 @@ impl Backend for WordPress {
             if !id.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(ApiError::NotFound);
             }
-            let body = self.get(&self.urls.post(id)).await?;
-            post(&body.bytes, view.utc_offset)
+            self.get(&self.urls.post(id), |body| {
+                post(&body.bytes, view.utc_offset)
+            })
+            .await
         })
     }
 

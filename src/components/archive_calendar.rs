@@ -115,5 +115,20 @@ fn LoadedCalendar(archive: Archive) -> impl IntoView {
         }
     });
     let on_month = move |m: YearMonth| shown.set(span.clamp(m));
-    view! { <Calendar state on_month /> }
+    // The month's days could not be loaded: the grid stays, without links, and says so.
+    let t = use_lang().texts();
+    let failed = move || {
+        matches!(month_data.get(), Some((m, Err(_))) if m == shown.get()).then(|| {
+            view! {
+                <div class="calendar__error" role="alert">
+                    <p>{t.calendar_days_failed}</p>
+                    <button type="button" class="button" on:click=move |_| month_data.refetch()>{t.retry}</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <Calendar state on_month />
+        {failed}
+    }
 }

@@ -7,6 +7,7 @@
 //               after/before on the site-local date, _fields=date; one post; categories.
 //   /feed/…     a JSON Feed in three pages (1.1, 1.0, 1.1) linked by next_url.
 //   /wp-content/uploads/…, /media/…  the pictures (the demo's own files).
+//   /loop       a redirect loop, for the hostile-backend tests.
 //
 // Every response carries the CORS headers a real deployment needs (docs/backends.md),
 // and the fixtures' origin (https://press.example) is rewritten to this server's.
@@ -109,6 +110,11 @@ export function handler(req, res) {
   let m;
   if (req.method === 'OPTIONS') {
     res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'GET' });
+    return res.end();
+  }
+  if (path === '/loop') {
+    // A redirect that never ends (the hostile-backend tests send the app here).
+    res.writeHead(301, { Location: `/loop?n=${Number(url.searchParams.get('n') ?? 0) + 1}`, ...cors });
     return res.end();
   }
   if (path === '/wp-json/' || path === '/wp-json') {

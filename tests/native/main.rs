@@ -19,6 +19,7 @@ mod model;
 mod paging;
 mod plural;
 mod prefs;
+mod retry;
 mod routes;
 mod sanitize;
 mod share;

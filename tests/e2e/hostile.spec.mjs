@@ -1,0 +1,269 @@
+// A hostile backend: every kind of request the app makes (config, a news page, an article,
+// the archive, a calendar month, a search) meets every fault we know — truncated JSON, the
+// wrong shape, a redirect loop, 404, 410, 429 with Retry-After, 500, 503, an HTML page with
+// 200, an empty body, invalid UTF-8, 10 MB, 10 000 items, JSON nested 10 000 deep, a
+// response that never completes. Each time the reader gets a clear Russian message with
+// "Повторить" (or a sensible partial render), the rest of the app keeps working, no wasm
+// panic reaches the console (fixtures.mjs fails the test on one), and "Повторить" after the
+// fault clears shows the real data.
+import { test, expect, demo } from './fixtures.mjs';
+
+const seed = demo.seed();
+const newestMonth = demo.archive.last; // "2024-11"
+const titles = (page) => page.locator('ul.news-list h2');
+const searchWord = 'Спартакиаде';
+const loop = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}`;
+
+/** A config with a short timeout, so a request that never completes is given up quickly. */
+const quickConfig = { ...demo.config, timeout_ms: 3000 };
+
+/** Where each kind of request is made, how its failure reads, and what the real data looks like. */
+const kinds = {
+  config: {
+    pattern: '**/config.json',
+    path: '/',
+    failure: (page) => page.locator('.error-panel'),
+    message: (page) => page.locator('.error-panel__message'),
+    retry: (page) => page.locator('.error-panel__retry'),
+    real: (page) => expect(titles(page).first()).toHaveText(demo.page(1).items[0].title),
+    formatText: /config\.json не читается/,
+    notFoundText: /файл config\.json не найден/,
+  },
+  news: {
+    pattern: '**/api/news/page/1.json',
+    path: '/',
+    failure: (page) => page.getByRole('main').locator('.error-panel'),
+    message: (page) => page.getByRole('main').locator('.error-panel__message'),
+    retry: (page) => page.getByRole('main').locator('.error-panel__retry'),
+    elsewhere: (page) => expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible(),
+    real: (page) => expect(titles(page).first()).toHaveText(demo.page(1).items[0].title),
+    items: (n) => ({ page: 1, pages: 1, total: n, items: Array.from({ length: n }, (_, i) => ({ id: `x${i}`, title: `Новость ${i}`, published: '2024-11-01T10:00:00+07:00' })) }),
+    partial: (page) => expect(titles(page).first()).toHaveText('Новость 0'),
+  },
+  article: {
+    pattern: `**/api/news/${seed.id}.json`,
+    path: `/news/${seed.id}`,
+    failure: (page) => page.getByRole('main').locator('.error-panel'),
+    message: (page) => page.getByRole('main').locator('.error-panel__message'),
+    retry: (page) => page.getByRole('main').locator('.error-panel__retry'),
+    elsewhere: (page) => expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible(),
+    real: (page) => expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title),
+    notFound: (page) => expect(page.getByRole('heading', { level: 1 })).toHaveText('Новость не найдена'),
+  },
+  archive: {
+    pattern: '**/api/archive.json',
+    path: '/',
+    failure: (page) => page.locator('.calendar--error'),
+    retry: (page) => page.locator('.calendar--error button'),
+    short: 'Не удалось загрузить архив новостей.',
+    elsewhere: (page) => expect(titles(page).first()).toHaveText(demo.page(1).items[0].title),
+    real: (page) => expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible(),
+    items: (n) => ({ ...demo.archive, months: Array.from({ length: n }, (_, i) => ({ year: 2020 + (i % 5), month: 1 + (i % 12), count: 1 + i })) }),
+    partial: (page) => expect(page.locator('section.calendar .calendar__title')).toBeVisible(),
+  },
+  calendar: {
+    pattern: `**/api/calendar/${newestMonth.replace('-', '/')}.json`,
+    path: '/',
+    failure: (page) => page.locator('.calendar__error'),
+    retry: (page) => page.locator('.calendar__error button'),
+    short: 'Не удалось загрузить дни с новостями за этот месяц.',
+    elsewhere: (page) => expect(titles(page).first()).toHaveText(demo.page(1).items[0].title),
+    real: (page) => expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible(),
+    items: (n) => ({ year: 2024, month: 11, first: demo.archive.first, last: newestMonth, days: Array.from({ length: n }, (_, i) => ({ day: 1 + (i % 40), count: i })) }),
+    partial: (page) => expect(page.locator('section.calendar a.calendar__day--news')).toHaveCount(30),
+  },
+  search: {
+    pattern: '**/api/news-index.json',
+    path: `/news?q=${encodeURIComponent(searchWord)}`,
+    failure: (page) => page.getByRole('main').locator('.error-panel'),
+    message: (page) => page.getByRole('main').locator('.error-panel__message'),
+    retry: (page) => page.getByRole('main').locator('.error-panel__retry'),
+    elsewhere: (page) => expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible(),
+    real: (page) => expect(titles(page).first()).toContainText(/спартакиад/i),
+    items: (n) => ({ items: Array.from({ length: n }, (_, i) => ({ id: `x${i}`, title: `Спартакиаде ${i}`, published: '2024-11-01T10:00:00+07:00' })) }),
+    partial: (page) => expect(page.locator('.feed__count')).toHaveText('Найдено: 10000 новостей'),
+  },
+};
+
+const FORMAT = /неожиданном формате/;
+
+/** Each fault: how the backend misbehaves, and what the reader should be told. */
+const faults = {
+  'truncated JSON': {
+    fulfill: async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      await route.fulfill({ response, body: body.subarray(0, Math.floor(body.length / 2)) });
+    },
+    expect: FORMAT,
+  },
+  'valid JSON of the wrong shape': {
+    fulfill: (route) => route.fulfill({
+      json: { page: 'один', pages: null, total: [], items: { 0: 1 }, id: 7, title: ['x'], published: 12, name: 5, first: 1, months: 'many', days: {}, api_base: 3, endpoints: [] },
+    }),
+    expect: FORMAT,
+  },
+  'a redirect loop': {
+    // The browser follows redirects itself (unseen by page.route): into a loop on the
+    // second origin (tests/e2e/backends.mjs).
+    fulfill: (route) => route.fulfill({ status: 301, headers: { location: `${loop}/loop` } }),
+    expect: /Нет связи с сервером/,
+  },
+  404: { fulfill: (route) => route.fulfill({ status: 404, json: {} }), expect: /не найдены на сервере/, notFound: true },
+  410: { fulfill: (route) => route.fulfill({ status: 410, json: {} }), expect: /не найдены на сервере/, notFound: true },
+  '429 with Retry-After': {
+    fulfill: (route) => route.fulfill({ status: 429, headers: { 'Retry-After': '1' }, body: '' }),
+    expect: /слишком много запросов/,
+  },
+  500: { fulfill: (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }), expect: /ошибка \(код 500\)/ },
+  503: { fulfill: (route) => route.fulfill({ status: 503, body: '' }), expect: /ошибка \(код 503\)/ },
+  'an HTML error page with status 200': {
+    fulfill: (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Ошибка</title><h1>Сервис недоступен</h1>' }),
+    expect: FORMAT,
+  },
+  'an empty body': { fulfill: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '' }), expect: FORMAT },
+  'invalid UTF-8': {
+    fulfill: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) }),
+    expect: FORMAT,
+  },
+  'a 10 MB response': {
+    fulfill: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: Buffer.alloc(10 * 1024 * 1024, 0x20) }),
+    expect: /слишком большой ответ/,
+  },
+  'JSON nested 10 000 deep': {
+    fulfill: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '['.repeat(10_000) + ']'.repeat(10_000) }),
+    expect: FORMAT,
+  },
+  'a response that never completes': { hang: true, expect: /слишком долго не отвечает/ },
+  '10 000 items': { items: 10_000 },
+};
+
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the data paths are the same on every viewport');
+});
+
+for (const [kindName, kind] of Object.entries(kinds)) {
+  test.describe(`${kindName}`, () => {
+    // The browser itself logs failed loads; the app's own errors are what is checked.
+    test.use({ allowConsoleErrors: [/Failed to load resource|ERR_TOO_MANY_REDIRECTS/] });
+
+    for (const [faultName, fault] of Object.entries(faults)) {
+      if (fault.items && !kind.items) continue;
+      test(faultName, async ({ page }) => {
+        test.setTimeout(45_000);
+        let on = true;
+        let clear;
+        const cleared = new Promise((resolve) => { clear = resolve; });
+        if (kindName !== 'config') await page.route('**/config.json', (route) => route.fulfill({ json: quickConfig }));
+        await page.route(kind.pattern, async (route) => {
+          if (!on) return route.fallback();
+          if (fault.hang) {
+            await cleared;
+            return route.abort().catch(() => {});
+          }
+          if (fault.items) return route.fulfill({ json: kind.items(fault.items) });
+          return fault.fulfill(route);
+        });
+        await page.goto(kind.path);
+
+        if (fault.items) {
+          await kind.partial(page);
+          return;
+        }
+        if (fault.notFound && kind.notFound) {
+          await kind.notFound(page);
+        } else {
+          await expect(kind.failure(page)).toBeVisible({ timeout: 15_000 });
+          if (kind.message) {
+            const wanted = (fault === faults[404] || fault === faults[410]) && kind.notFoundText
+              ? kind.notFoundText
+              : fault.expect === FORMAT && kind.formatText ? kind.formatText : fault.expect;
+            await expect(kind.message(page)).toHaveText(wanted);
+          } else {
+            await expect(kind.failure(page)).toContainText(kind.short);
+          }
+          await expect(kind.retry(page)).toHaveText('Повторить');
+        }
+        if (kind.elsewhere) await kind.elsewhere(page);
+
+        // The fault clears: "Повторить" (or, for a missing article, reloading) shows the real data.
+        on = false;
+        clear();
+        if (fault.notFound && kind.notFound) await page.reload();
+        else await kind.retry(page).click();
+        await kind.real(page);
+      });
+    }
+  });
+}
+
+test.describe('retries', () => {
+  test.use({ allowConsoleErrors: [/Failed to load resource/] });
+  test('a 429 with Retry-After is asked again after the pause, without the reader', async ({ page }) => {
+    const times = [];
+    await page.route('**/api/news/page/1.json', (route) => {
+      times.push(Date.now());
+      if (times.length === 1) return route.fulfill({ status: 429, headers: { 'Retry-After': '1' }, body: '' });
+      return route.fallback();
+    });
+    await page.goto('/');
+    await expect(titles(page).first()).toHaveText(demo.page(1).items[0].title);
+    expect(times.length).toBe(2);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(950);
+  });
+
+  test('a 503 passes by itself; a 404 is never asked twice', async ({ page }) => {
+    let news = 0;
+    let article = 0;
+    await page.route('**/api/news/page/1.json', (route) => (++news === 1 ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
+    await page.route('**/api/news/nothing.json', (route) => { article += 1; return route.fulfill({ status: 404, json: {} }); });
+    await page.goto('/');
+    await expect(titles(page).first()).toHaveText(demo.page(1).items[0].title);
+    expect(news).toBe(2);
+    await page.goto('/news/nothing');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Новость не найдена');
+    expect(article).toBe(1);
+  });
+
+  test('a failure that lasts is asked three times in all, then shown', async ({ page }) => {
+    let calls = 0;
+    await page.route('**/api/news/page/1.json', (route) => { calls += 1; return route.fulfill({ status: 500, body: '' }); });
+    await page.goto('/');
+    await expect(page.locator('.error-panel__message')).toHaveText(/код 500/);
+    expect(calls).toBe(3);
+  });
+});
+
+test('a request is cancelled when the reader leaves its page', async ({ page }) => {
+  await page.route(`**/api/news/${seed.id}.json`, () => {}); // never answers
+  const aborted = page.waitForEvent('requestfailed', (r) => r.url().endsWith(`/api/news/${seed.id}.json`));
+  await page.goto(`/news/${seed.id}`);
+  await page.waitForTimeout(300);
+  await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Новости' }).click();
+  await expect(titles(page).first()).toHaveText(demo.page(1).items[0].title);
+  expect((await aborted).failure()?.errorText).toMatch(/ABORTED/);
+});
+
+test('clicking through calendar months quickly never shows a stale month', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'desktop only');
+  // The month before the newest answers slowly; by then the reader has moved on.
+  const [year, month] = newestMonth.split('-').map(Number);
+  const previous = month === 1 ? `${year - 1}/12` : `${year}/${String(month - 1).padStart(2, '0')}`;
+  await page.route(`**/api/calendar/${previous}.json`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fallback();
+  });
+  await page.goto('/');
+  const calendar = page.locator('section.calendar');
+  await expect(calendar.locator('a.calendar__day--news').first()).toBeVisible();
+  const back = calendar.getByRole('button', { name: /Предыдущий месяц/ });
+  await back.click();
+  await back.click();
+  const shown = await calendar.locator('.calendar__title').textContent();
+  await page.waitForTimeout(2000);
+  await expect(calendar.locator('.calendar__title')).toHaveText(shown);
+  const days = await calendar.locator('a.calendar__day--news').allTextContents();
+  const [y2, m2] = [month <= 2 ? year - 1 : year, ((month + 9) % 12) + 1];
+  const expected = (await (await page.request.get(`/api/calendar/${y2}/${String(m2).padStart(2, '0')}.json`)).json()).days.map((d) => String(d.day));
+  expect(days).toEqual(expected);
+});
