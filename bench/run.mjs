@@ -24,6 +24,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const RUNS = Number(option('runs', process.env.BENCH_RUNS ?? 5));
+/** Navigations the memory test makes after its 50 warm-up ones (`--navigations N`). */
+const MEMORY_NAVIGATIONS = Number(option('navigations', 500));
 const dist = join(root, option('dist', 'dist'));
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
 
@@ -246,30 +248,55 @@ async function memory() {
   const { context, page } = await warmPage('/');
   const cdp = await context.newCDPSession(page);
   const index = JSON.parse(readFileSync(join(dist, 'api/news-index.json'), 'utf8')).items;
+  const withPhotos = index.find((item) => readFileSync(join(dist, `api/news/${item.id}.json`), 'utf8').includes('"gallery":[{'));
   const routes = option('routes', null)?.split(',') ?? ['news', 'news?page=2', `news/${index[0].id}`, 'news/archive/2020/12', `news/${index[5].id}`,
     'news/archive', 'news/archive/2021', `news/${index[10].id}`, 'news?page=3', 'news/archive/2020/12/01'];
+  const settled = () => page.waitForFunction(() => document.querySelector('#main h1') && !document.querySelector('#main .skeleton'));
   const step = async (href) => {
     await page.evaluate(async ({ href, navigate }) => {
       await new Function(`return (${navigate})`)()(href);
     }, { href, navigate: NAVIGATE.toString() });
-    await page.waitForFunction(() => document.querySelector('#main h1') && !document.querySelector('#main .skeleton'));
+    await settled();
   };
+  // A round: the routes, an article's gallery opened and closed, the calendar's months
+  // back and forth. Each counts as one navigation.
+  const actions = [
+    ...routes.map((href) => () => step(href)),
+    async () => {
+      if (!withPhotos) return;
+      await step(`news/${withPhotos.id}`);
+      await page.locator('.gallery__open').first().click();
+      await page.locator('dialog.lightbox[open]').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('dialog.lightbox[open]').waitFor({ state: 'detached' }).catch(() => {});
+    },
+    async () => {
+      const calendar = page.locator('section.calendar');
+      const title = calendar.locator('.calendar__title');
+      const before = await title.textContent();
+      await calendar.getByRole('button', { name: /Предыдущий месяц|Previous month/ }).click();
+      await page.waitForFunction((t) => document.querySelector('section.calendar .calendar__title')?.textContent !== t, before);
+      await calendar.getByRole('button', { name: /Следующий месяц|Next month/ }).click();
+      await page.waitForFunction((t) => document.querySelector('section.calendar .calendar__title')?.textContent === t, before);
+    },
+  ];
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const wasm = await page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? 0);
     return { js: usedSize, wasm, total: usedSize + wasm };
   };
-  // Warm up with 50 navigations (caches filled, every view built once), then 200 more,
+  // Warm up with 50 navigations (caches filled, every view built once), then 500 more,
   // measuring every 50: a leak keeps climbing, a warm app stays flat.
+  const total = 50 + MEMORY_NAVIGATIONS;
   const series = [];
-  for (let i = 0; i < 250; i++) {
-    await step(routes[i % routes.length]);
+  for (let i = 0; i < total; i++) {
+    await actions[i % actions.length]();
     if ((i + 1) % 50 === 0) series.push({ navigations: i + 1, ...(await measure()) });
   }
   await context.close();
   const [before, after] = [series[0], series.at(-1)];
-  return { before, after, series, growth: after.total / before.total - 1 };
+  return { before, after, series, navigations: MEMORY_NAVIGATIONS, growth: after.total / before.total - 1 };
 }
 
 // ---- 4. static facts: sizes and the service worker's precache ----
@@ -303,7 +330,8 @@ function precache() {
 
 // ---- run ----
 // `--only cold,sizes,route,feed,month,memory` runs a part (while working on one thing);
-// `--routes news,news/123` changes the memory test's round of routes (to find a leak).
+// `--routes news,news/123` changes the memory test's round of routes (to find a leak);
+// `--navigations N` how many it makes after warming up (default 500).
 const only = option('only', null)?.split(',');
 const want = (part) => !only || only.includes(part);
 const started = Date.now();
@@ -373,7 +401,7 @@ const checks = [
   results.feed && ['1000-item feed: response → first rows', results.feed[1000].first, budgets.feed1000FirstRowsMs, ms],
   results.feed && ['1000-item feed: longest task', results.feed[1000].longest, budgets.feed1000LongestTaskMs, ms],
   m && ['month switch from cache', m.median, budgets.monthSwitchMs, (x) => `${x.toFixed(1)} ms`],
-  mem && ['memory growth over 200 navigations', mem.growth, budgets.memoryGrowth, (x) => `${(x * 100).toFixed(1)} %`],
+  mem && [`memory growth over ${mem.navigations} navigations`, mem.growth, budgets.memoryGrowth, (x) => `${(x * 100).toFixed(1)} %`],
 ].filter(Boolean);
 console.log('\nBudgets (bench/budgets.json):');
 let failed = 0;

@@ -48,7 +48,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (request.mode === 'navigate' && url.href.startsWith(scope.href)) {
+  if (request.mode === 'navigate' && url.href.startsWith(scope.href) && isAppRoute(url)) {
     event.respondWith(shell(request));
   } else if (url.href === configUrl) {
     event.respondWith(config(request));
@@ -60,6 +60,15 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(data(request));
   }
 });
+
+// A file opened directly (`api/site.json`, `embed-demo.html`) is the file, not the app.
+// Article ids may look like file names (a feed's `…%2Fpost.html`), so only `news/…` is
+// always the app.
+function isAppRoute(url) {
+  const path = url.pathname.slice(scope.pathname.length);
+  if (path.startsWith('news/') || path === 'index.html') return true;
+  return !/\.(json|html?|js|mjs|css|wasm|webmanifest|txt|xml|svg|png|webp|jpe?g|ico)$/i.test(path);
+}
 
 // Every app route is the same single page: this build's index.html, so the shell and the
 // wasm it loads always belong to the same build.

@@ -37,6 +37,17 @@ test.describe('with service workers', () => {
     await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', 'icons/apple-touch-icon.png');
   });
 
+  test('files opened directly are the files, app routes the app', async ({ page }) => {
+    await page.goto('/');
+    await controlled(page);
+    await page.goto('/api/site.json');
+    expect(JSON.parse(await page.locator('body').innerText()).name).toBe(demo.site.name);
+    await page.goto('/embed-demo.html');
+    await expect(page.locator('#app')).toHaveCount(0);
+    await page.goto('/news/archive/2020');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2020');
+  });
+
   test('news the reader opened are readable offline, others say so', async ({ page, context }) => {
     const [a, b] = demo.page(1).items;
     const unvisited = demo.page(4).items[3];

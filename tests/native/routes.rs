@@ -58,3 +58,42 @@ fn app_paths_and_absolute_links_honour_the_base() {
     assert_eq!(router_path("news?q=x"), "/news?q=x");
     assert_eq!(router_path(HOME), "/");
 }
+
+mod fuzz {
+    //! Addresses come from the reader's URL bar and from other sites' links: every parser
+    //! of them takes any text without panicking, and what it returns stays sane.
+    use proptest::prelude::*;
+    use vestnik::core::embed::Widget;
+    use vestnik::core::filter::Period;
+    use vestnik::core::paging::parse_page;
+    use vestnik::core::routes::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn route_parsers_take_any_text(path in "\\PC{0,80}", base in "\\PC{0,40}", hash in "\\PC{0,20}", count in 0usize..50) {
+            let _ = Period::from_route(&path);
+            let _ = Widget::from_path(&path);
+            let _ = parse_page(Some(&path));
+            let app = app_path(&path, &base);
+            prop_assert!(path.ends_with(app));
+            prop_assert!(!app.starts_with('/'));
+            let b = base_path(&path);
+            prop_assert!(b.is_empty() || b.starts_with('/'));
+            let r = router_path(&path);
+            prop_assert!(r.starts_with('/'));
+            if let Some(i) = photo_from_hash(&hash, count) {
+                prop_assert!(i < count);
+            }
+        }
+
+        #[test]
+        fn article_paths_round_trip_through_the_router(id in "\\PC{1,60}") {
+            let path = article(&id);
+            prop_assert!(path.starts_with("news/"));
+            let encoded = &path["news/".len()..];
+            prop_assert!(!encoded.contains('/') && !encoded.contains('?') && !encoded.contains('#'));
+        }
+    }
+}
