@@ -391,7 +391,7 @@ if (m) console.log(`  calendar month switch from cache: ${m.median.toFixed(1)} m
 const mem = results.memory;
 if (mem) {
   console.log(`  memory (JS heap + wasm) by navigations: ${mem.series.map((p) => `${p.navigations}: ${kb(p.total)}`).join(', ')}`);
-  console.log(`  after 50 → 250 navigations: JS heap ${kb(mem.before.js)} → ${kb(mem.after.js)}, wasm ${kb(mem.before.wasm)} → ${kb(mem.after.wasm)} (${(mem.growth * 100).toFixed(1)} %)`);
+  console.log(`  after 50 → ${50 + mem.navigations} navigations: JS heap ${kb(mem.before.js)} → ${kb(mem.after.js)}, wasm ${kb(mem.before.wasm)} → ${kb(mem.after.wasm)} (${(mem.growth * 100).toFixed(1)} %)`);
 }
 
 const checks = [
