@@ -362,7 +362,10 @@ fn shorten(text: &str, max: usize) -> String {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
     pub entries: Vec<Entry>,
+    /// The feed goes on beyond the entries read.
     pub more: bool,
+    /// Reading stopped at `max_pages`: what is left cannot be read either.
+    pub bounded: bool,
 }
 
 impl Loaded {
@@ -389,11 +392,11 @@ impl Loaded {
             page,
             view.per_page as usize,
         )?;
-        if self.more {
-            // More pages exist beyond what was read: there is at least one more page.
+        if self.more && !self.bounded {
+            // The feed goes on and may be read further: there is at least one more page.
             result.pages = result.pages.max(page + 1);
-            result.searched = self.searched();
         }
+        result.searched = self.searched();
         Some(result)
     }
 
@@ -465,6 +468,7 @@ impl JsonFeed {
                 Some(next) if !done && read < self.max_pages => url = next,
                 Some(_) => {
                     loaded.more = true;
+                    loaded.bounded = read >= self.max_pages;
                     break;
                 }
                 None => break,

@@ -128,7 +128,9 @@ fn LoadedCalendar(archive: Archive) -> impl IntoView {
         })
     };
     view! {
-        <Calendar state on_month />
-        {failed}
+        <div class="archive-calendar">
+            <Calendar state on_month />
+            {failed}
+        </div>
     }
 }

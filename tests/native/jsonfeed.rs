@@ -205,18 +205,37 @@ fn search_filters_and_calendar_work_over_loaded_items() {
 
 #[test]
 fn a_partial_read_says_so() {
+    // Read as far as the first page needed; the feed goes on.
     let first = Loaded {
         entries: jsonfeed::page(&fixture("feed.json"), URL).unwrap().entries,
         more: true,
+        bounded: false,
     };
-    let result = first
-        .news(&Filter::new(Period::All, Some("Спорт"), None), 1, view())
-        .unwrap();
-    assert_eq!(result.searched, Some(12));
     assert_eq!(
         first.news(&Filter::default(), 2, view()).unwrap().pages,
         3,
         "another page exists beyond"
     );
-    assert_eq!(first.archive(view().utc_offset).unwrap().searched, Some(12));
+    assert_eq!(
+        first.news(&Filter::default(), 1, view()).unwrap().searched,
+        Some(12),
+        "a count of at least 12"
+    );
+    // Stopped at `max_pages`: results say they are partial, and offer no page they cannot fill.
+    let bounded = Loaded {
+        bounded: true,
+        ..first
+    };
+    let result = bounded
+        .news(&Filter::new(Period::All, Some("Спорт"), None), 1, view())
+        .unwrap();
+    assert_eq!((result.searched, result.pages), (Some(12), 1));
+    assert_eq!(
+        bounded.news(&Filter::default(), 2, view()).unwrap().pages,
+        2
+    );
+    assert_eq!(
+        bounded.archive(view().utc_offset).unwrap().searched,
+        Some(12)
+    );
 }
