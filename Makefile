@@ -19,9 +19,9 @@ run: build
 dev: setup
 	trunk serve --port $(PORT)
 
-## build: a release dist/
+## build: a release dist/ (BACKENDS=wordpress,jsonfeed by default; BACKENDS= for Vestnik's contract only)
 build: setup
-	trunk build --release
+	trunk build --release $(if $(filter undefined,$(origin BACKENDS)),,--no-default-features --features "$(BACKENDS)")
 
 ## test: install what is missing, then every test layer; fails on the first failing layer
 test: setup lint test-native test-contract test-web test-e2e

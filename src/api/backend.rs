@@ -11,7 +11,11 @@ use chrono::FixedOffset;
 use futures::future::LocalBoxFuture;
 
 use super::client::Limits;
-use super::{jsonfeed, vestnik, wordpress, ApiError};
+#[cfg(feature = "jsonfeed")]
+use super::jsonfeed;
+#[cfg(feature = "wordpress")]
+use super::wordpress;
+use super::{vestnik, ApiError};
 use crate::core::filter::Filter;
 use crate::core::model::{Archive, Article, CalendarMonth, NewsPage, Site};
 
@@ -80,5 +84,12 @@ pub struct Kind {
     pub build: Build,
 }
 
-/// Every kind Vestnik reads. The first is the default.
-pub const KINDS: &[Kind] = &[vestnik::KIND, jsonfeed::KIND, wordpress::KIND];
+/// Every kind this build reads (the `wordpress` and `jsonfeed` cargo features, on by
+/// default). The first is the default.
+pub const KINDS: &[Kind] = &[
+    vestnik::KIND,
+    #[cfg(feature = "jsonfeed")]
+    jsonfeed::KIND,
+    #[cfg(feature = "wordpress")]
+    wordpress::KIND,
+];

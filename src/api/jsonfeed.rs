@@ -19,7 +19,8 @@ use serde::Deserialize;
 
 use super::backend::{Answer, Backend, Kind, View};
 use super::client::{self, Limits};
-use super::{decode, wordpress, ApiError};
+use super::{decode, ApiError};
+use crate::core::calendar;
 use crate::core::filter::{self, Filter};
 use crate::core::html;
 use crate::core::links::{self, Use};
@@ -402,7 +403,7 @@ impl Loaded {
 
     /// Per-month counts on the site's clock.
     pub fn archive(&self, offset: FixedOffset) -> Option<Archive> {
-        wordpress::archive_of(&self.days(offset), self.searched())
+        calendar::archive_of(&self.days(offset), self.searched())
     }
 
     /// Per-day counts of one month on the site's clock.
@@ -411,7 +412,7 @@ impl Loaded {
         Some(CalendarMonth {
             year: month.year,
             month: month.month,
-            days: wordpress::day_counts(&self.days(offset), month),
+            days: calendar::day_counts(&self.days(offset), month),
             first: archive.first,
             last: archive.last,
         })

@@ -13,9 +13,11 @@ pub mod config;
 pub mod decode;
 mod error;
 pub mod freshness;
+#[cfg(feature = "jsonfeed")]
 pub mod jsonfeed;
 pub mod retry;
 pub mod vestnik;
+#[cfg(feature = "wordpress")]
 pub mod wordpress;
 
 use std::sync::Arc;

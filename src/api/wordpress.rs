@@ -16,6 +16,7 @@ use serde::Deserialize;
 use super::backend::{Answer, Backend, Kind, View};
 use super::client::{self, Body, Limits};
 use super::{decode, ApiError};
+use crate::core::calendar;
 use crate::core::dates;
 use crate::core::filter::Filter;
 use crate::core::html;
@@ -562,72 +563,15 @@ pub fn news_page(
     }
 }
 
-/// Per-month counts from days, with the span they cover (`None` without any day).
-pub fn archive_of(days: &[NaiveDate], searched: Option<u32>) -> Option<Archive> {
-    let month = |d: &NaiveDate| YearMonth {
-        year: d.year(),
-        month: d.month(),
-    };
-    let first = days.iter().min().map(month)?;
-    let last = days.iter().max().map(month)?;
-    // Newest month first, kept in order as counted.
-    let mut months: Vec<MonthCount> = Vec::new();
-    for d in days {
-        let m = month(d);
-        let key = |c: &MonthCount| YearMonth {
-            year: c.year,
-            month: c.month,
-        };
-        match months.iter().position(|c| key(c) <= m) {
-            Some(i) if key(&months[i]) == m => months[i].count += 1,
-            at => months.insert(
-                at.unwrap_or(months.len()),
-                MonthCount {
-                    year: m.year,
-                    month: m.month,
-                    count: 1,
-                },
-            ),
-        }
-    }
-    Some(Archive {
-        first,
-        last,
-        months,
-        searched,
-    })
-}
-
 /// Per-day counts of `month` from days.
 pub fn month_of(days: &[NaiveDate], month: YearMonth, archive: &Archive) -> CalendarMonth {
     CalendarMonth {
         year: month.year,
         month: month.month,
-        days: day_counts(days, month),
+        days: calendar::day_counts(days, month),
         first: archive.first,
         last: archive.last,
     }
-}
-
-/// How many of `days` fall on each day of `month`, in order of the day.
-pub fn day_counts(days: &[NaiveDate], month: YearMonth) -> Vec<DayCount> {
-    let mut counts: Vec<DayCount> = Vec::new();
-    for d in days
-        .iter()
-        .filter(|d| d.year() == month.year && d.month() == month.month)
-    {
-        match counts.iter().position(|c| c.day >= d.day()) {
-            Some(i) if counts[i].day == d.day() => counts[i].count += 1,
-            at => counts.insert(
-                at.unwrap_or(counts.len()),
-                DayCount {
-                    day: d.day(),
-                    count: 1,
-                },
-            ),
-        }
-    }
-    counts
 }
 
 // ------------------------------------------------------------------ the backend
@@ -749,7 +693,7 @@ impl Backend for WordPress {
         Box::pin(async move {
             let (days, more) = self.all_days(None, MAX_DATE_PAGES).await?;
             let searched = more.then_some(days.len() as u32);
-            Ok(archive_of(&days, searched))
+            Ok(calendar::archive_of(&days, searched))
         })
     }
 

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, Days, FixedOffset, Months, NaiveDate, Weekday};
 
-use super::model::YearMonth;
+use super::model::{Archive, DayCount, MonthCount, YearMonth};
 
 /// The years the calendar supports.
 pub const FIRST_YEAR: i32 = 1900;
@@ -203,4 +203,61 @@ pub fn step(date: NaiveDate, mv: Move) -> Option<NaiveDate> {
         Move::PreviousMonth => date.checked_sub_months(Months::new(1)),
         Move::NextMonth => date.checked_add_months(Months::new(1)),
     }
+}
+
+/// Per-month counts from days, with the span they cover (`None` without any day).
+pub fn archive_of(days: &[NaiveDate], searched: Option<u32>) -> Option<Archive> {
+    let month = |d: &NaiveDate| YearMonth {
+        year: d.year(),
+        month: d.month(),
+    };
+    let first = days.iter().min().map(month)?;
+    let last = days.iter().max().map(month)?;
+    // Newest month first, kept in order as counted.
+    let mut months: Vec<MonthCount> = Vec::new();
+    for d in days {
+        let m = month(d);
+        let key = |c: &MonthCount| YearMonth {
+            year: c.year,
+            month: c.month,
+        };
+        match months.iter().position(|c| key(c) <= m) {
+            Some(i) if key(&months[i]) == m => months[i].count += 1,
+            at => months.insert(
+                at.unwrap_or(months.len()),
+                MonthCount {
+                    year: m.year,
+                    month: m.month,
+                    count: 1,
+                },
+            ),
+        }
+    }
+    Some(Archive {
+        first,
+        last,
+        months,
+        searched,
+    })
+}
+
+/// How many of `days` fall on each day of `month`, in order of the day.
+pub fn day_counts(days: &[NaiveDate], month: YearMonth) -> Vec<DayCount> {
+    let mut counts: Vec<DayCount> = Vec::new();
+    for d in days
+        .iter()
+        .filter(|d| d.year() == month.year && d.month() == month.month)
+    {
+        match counts.iter().position(|c| c.day >= d.day()) {
+            Some(i) if counts[i].day == d.day() => counts[i].count += 1,
+            at => counts.insert(
+                at.unwrap_or(counts.len()),
+                DayCount {
+                    day: d.day(),
+                    count: 1,
+                },
+            ),
+        }
+    }
+    counts
 }

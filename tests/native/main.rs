@@ -12,6 +12,7 @@ mod filter;
 mod html;
 mod i18n;
 mod images;
+#[cfg(feature = "jsonfeed")]
 mod jsonfeed;
 mod links;
 mod meta;
@@ -24,4 +25,5 @@ mod routes;
 mod sanitize;
 mod share;
 mod template;
+#[cfg(feature = "wordpress")]
 mod wordpress;

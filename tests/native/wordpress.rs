@@ -225,7 +225,7 @@ fn dates_make_the_archive_and_calendar() {
             .collect();
     let days = wordpress::days(&serde_json::to_vec(&dates).unwrap()).unwrap();
     assert_eq!(days.len(), 14);
-    let archive = wordpress::archive_of(&days, None).unwrap();
+    let archive = vestnik::core::calendar::archive_of(&days, None).unwrap();
     assert_eq!(
         (archive.first, archive.last),
         (
