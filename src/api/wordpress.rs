@@ -22,8 +22,8 @@ use crate::core::filter::Filter;
 use crate::core::html;
 use crate::core::links::{self, Use};
 use crate::core::model::{
-    Archive, Article, CalendarMonth, DayCount, Image, MonthCount, NewsItem, NewsPage, Rendition,
-    Rubric, Site, YearMonth, MOSCOW,
+    Archive, Article, CalendarMonth, Image, NewsItem, NewsPage, Rendition, Rubric, Site, YearMonth,
+    MOSCOW,
 };
 use crate::core::template::encode_component;
 
