@@ -174,3 +174,34 @@ fn image(img: Image, base: &str) -> Option<Image> {
         .collect();
     Some(Image { src, sizes, ..img })
 }
+
+/// A value some backends write as a string and others as a number (JSON Feed 1.0 ids,
+/// WordPress's `gmt_offset`), kept as text: `"7"`, `7` and `7.0` all read `"7"`.
+#[cfg(any(feature = "wordpress", feature = "jsonfeed"))]
+pub struct TextOrNumber(pub String);
+
+#[cfg(any(feature = "wordpress", feature = "jsonfeed"))]
+impl<'de> serde::Deserialize<'de> for TextOrNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = TextOrNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a number")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<TextOrNumber, E> {
+                Ok(TextOrNumber(v.to_owned()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<TextOrNumber, E> {
+                Ok(TextOrNumber(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<TextOrNumber, E> {
+                Ok(TextOrNumber(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<TextOrNumber, E> {
+                Ok(TextOrNumber(v.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}

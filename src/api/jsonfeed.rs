@@ -81,7 +81,8 @@ struct RawFeed {
 
 #[derive(Deserialize)]
 struct RawItem {
-    id: Id,
+    /// A string in the spec; some 1.0 feeds write numbers.
+    id: decode::TextOrNumber,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -107,31 +108,6 @@ struct RawItem {
     author: Option<Author>,
     #[serde(default, rename = "_vestnik")]
     vestnik: Option<Extension>,
-}
-
-/// Ids are strings in the spec; some 1.0 feeds write numbers.
-struct Id(String);
-
-impl<'de> Deserialize<'de> for Id {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Id;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string or a number")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Id, E> {
-                Ok(Id(v.trim().to_owned()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Id, E> {
-                Ok(Id(v.to_string()))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Id, E> {
-                Ok(Id(v.to_string()))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
 }
 
 #[derive(Deserialize)]
@@ -239,7 +215,7 @@ pub fn page(bytes: &[u8], url: &str) -> Result<FeedPage, ApiError> {
 }
 
 fn entry(item: RawItem, base: &str) -> Option<Entry> {
-    let id = item.id.0;
+    let id = item.id.0.trim().to_owned();
     let published = item.date_published.or(item.date_modified)?;
     let ext = item.vestnik.unwrap_or_default();
     // `title` and `summary` are plain text in JSON Feed: kept as written, spaces tidied.

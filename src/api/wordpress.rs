@@ -150,52 +150,14 @@ struct Index {
     home: Option<String>,
     #[serde(default)]
     url: Option<String>,
+    /// Hours, as a number (`7`, `5.5`) or a string (`"7"`).
     #[serde(default)]
-    gmt_offset: Option<Offset>,
+    gmt_offset: Option<decode::TextOrNumber>,
     #[serde(default)]
     site_icon_url: Option<String>,
 }
 
-/// WordPress writes the offset in hours as a number (`7`, `5.5`) or a string (`"7"`);
-/// kept as text and read by [`hours`].
-struct Offset(String);
-
-impl<'de> Deserialize<'de> for Offset {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Offset;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an offset in hours")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Offset, E> {
-                Ok(Offset(v.to_owned()))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Offset, E> {
-                Ok(Offset(v.to_string()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Offset, E> {
-                Ok(Offset(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Offset, E> {
-                // Quarter hours are the finest offsets in use.
-                let quarters = (v * 4.0).round();
-                Ok(Offset(if quarters.abs() < 100.0 {
-                    format!(
-                        "{}:{:02}",
-                        (quarters as i32) / 4,
-                        ((quarters as i32) % 4).abs() * 15
-                    )
-                } else {
-                    String::new()
-                }))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
-}
-
-/// Seconds east of UTC from "7", "-3", "5.5", "5:30" (as [`Offset`] keeps them).
+/// Seconds east of UTC from "7", "-3", "5.5", "5:30".
 fn offset_seconds(text: &str) -> Option<i32> {
     let text = text.trim();
     let (negative, digits) = match text.strip_prefix('-') {
