@@ -116,7 +116,8 @@ pub fn parse_utc_offset(text: &str) -> Option<FixedOffset> {
     };
     let (hours, minutes) = match rest.split_once(':') {
         Some((h, m)) => (h, m),
-        None if rest.len() == 4 => rest.split_at(2),
+        // "+0700"; only digits can be split in the middle (a 4-byte character cannot).
+        None if rest.len() == 4 && rest.is_ascii() => rest.split_at(2),
         None => (rest, "0"),
     };
     if hours.is_empty() || hours.len() > 2 || minutes.len() > 2 {

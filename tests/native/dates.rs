@@ -80,8 +80,10 @@ mod properties {
     proptest! {
         /// Whatever a config holds, parsing an offset never panics.
         #[test]
-        fn offset_parsing_never_panics(text in "\\PC{0,12}") {
+        fn offset_parsing_never_panics(text in "\\PC{0,12}", sign in "[+-]", rest in "\\PC{1,4}") {
             let _ = parse_utc_offset(&text);
+            // A sign and a few characters of any width (a 4-byte one once split mid-char).
+            let _ = parse_utc_offset(&format!("{sign}{rest}"));
         }
 
         /// Every formatted date names the right day, month and year.
@@ -96,6 +98,13 @@ mod properties {
             prop_assert_eq!(parts[2].parse::<i32>().unwrap(), date.year());
         }
     }
+}
+
+#[test]
+fn offsets_with_wide_characters_are_refused() {
+    use vestnik::core::dates::parse_utc_offset;
+    assert_eq!(parse_utc_offset("-𛅤"), None);
+    assert_eq!(parse_utc_offset("+ж7"), None);
 }
 
 #[test]
