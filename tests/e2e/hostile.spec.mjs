@@ -1,5 +1,5 @@
-// A hostile backend: every kind of request the app makes (config, a news page, an article,
-// the archive, a calendar month, a search) meets every fault we know — truncated JSON, the
+// A hostile backend: every kind of request the app makes (config, the site, a news page, an
+// article, the archive, a calendar month, a search) meets every fault we know — truncated JSON, the
 // wrong shape, a redirect loop, 404, 410, 429 with Retry-After, 500, 503, an HTML page with
 // 200, an empty body, invalid UTF-8, 10 MB, 10 000 items, JSON nested 10 000 deep, a
 // response that never completes. Each time the reader gets a clear Russian message with
@@ -28,6 +28,14 @@ const kinds = {
     real: (page) => expect(titles(page).first()).toHaveText(demo.page(1).items[0].title),
     formatText: /config\.json не читается/,
     notFoundText: /файл config\.json не найден/,
+  },
+  site: {
+    pattern: '**/api/site.json',
+    path: '/',
+    failure: (page) => page.locator('.error-panel'),
+    message: (page) => page.locator('.error-panel__message'),
+    retry: (page) => page.locator('.error-panel__retry'),
+    real: (page) => expect(page.locator('.site-header__name')).toHaveText(demo.site.name),
   },
   news: {
     pattern: '**/api/news/page/1.json',
@@ -196,6 +204,12 @@ for (const [kindName, kind] of Object.entries(kinds)) {
     }
   });
 }
+
+test('a site config with an impossible clock is a message, not a crash', async ({ page }) => {
+  await page.route('**/api/site.json', (route) => route.fulfill({ json: { ...demo.site, utc_offset: '-\u{1B164}' } }));
+  await page.goto('/');
+  await expect(page.locator('.error-panel__message')).toHaveText(/неожиданном формате/);
+});
 
 test.describe('retries', () => {
   test.use({ allowConsoleErrors: [/Failed to load resource/] });
