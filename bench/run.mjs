@@ -260,17 +260,18 @@ async function memory() {
   };
   // A round: the routes, an article's gallery opened and closed, the calendar's months
   // back and forth. Each counts as one navigation.
+  const kinds = option('actions', 'routes,gallery,months').split(',');
   const actions = [
-    ...routes.map((href) => () => step(href)),
-    async () => {
+    ...(kinds.includes('routes') ? routes.map((href) => () => step(href)) : []),
+    kinds.includes('gallery') && (async () => {
       if (!withPhotos) return;
       await step(`news/${withPhotos.id}`);
       await page.locator('.gallery__open').first().click();
       await page.locator('dialog.lightbox[open]').waitFor();
       await page.keyboard.press('Escape');
       await page.locator('dialog.lightbox[open]').waitFor({ state: 'detached' }).catch(() => {});
-    },
-    async () => {
+    }),
+    kinds.includes('months') && (async () => {
       const calendar = page.locator('section.calendar');
       const title = calendar.locator('.calendar__title');
       const before = await title.textContent();
@@ -278,8 +279,8 @@ async function memory() {
       await page.waitForFunction((t) => document.querySelector('section.calendar .calendar__title')?.textContent !== t, before);
       await calendar.getByRole('button', { name: /Следующий месяц|Next month/ }).click();
       await page.waitForFunction((t) => document.querySelector('section.calendar .calendar__title')?.textContent === t, before);
-    },
-  ];
+    }),
+  ].filter(Boolean);
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -331,7 +332,8 @@ function precache() {
 // ---- run ----
 // `--only cold,sizes,route,feed,month,memory` runs a part (while working on one thing);
 // `--routes news,news/123` changes the memory test's round of routes (to find a leak);
-// `--navigations N` how many it makes after warming up (default 500).
+// `--navigations N` how many it makes after warming up (default 500); `--actions
+// routes,gallery,months` which kinds of step it takes (all three by default).
 const only = option('only', null)?.split(',');
 const want = (part) => !only || only.includes(part);
 const started = Date.now();
