@@ -152,11 +152,7 @@ fn safe_links(list: Vec<Link>) -> Vec<Link> {
 }
 
 /// An image with a safe, resolved address and a believable size, or nothing.
-pub fn checked_image(img: Image, base: &str) -> Option<Image> {
-    image(img, base)
-}
-
-fn image(img: Image, base: &str) -> Option<Image> {
+pub fn image(img: Image, base: &str) -> Option<Image> {
     let sane =
         |w: u32, h: u32| (1..=MAX_IMAGE_SIDE).contains(&w) && (1..=MAX_IMAGE_SIDE).contains(&h);
     if !sane(img.width, img.height) {
@@ -176,7 +172,7 @@ fn image(img: Image, base: &str) -> Option<Image> {
 }
 
 /// A value some backends write as a string and others as a number (JSON Feed 1.0 ids,
-/// WordPress's `gmt_offset`), kept as text: `"7"`, `7` and `7.0` all read `"7"`.
+/// WordPress's `gmt_offset`), kept as text: `"7"` and `7` read `"7"`, `5.5` reads `"5.50"`.
 #[cfg(any(feature = "wordpress", feature = "jsonfeed"))]
 pub struct TextOrNumber(pub String);
 
@@ -198,8 +194,21 @@ impl<'de> serde::Deserialize<'de> for TextOrNumber {
             fn visit_u64<E>(self, v: u64) -> Result<TextOrNumber, E> {
                 Ok(TextOrNumber(v.to_string()))
             }
+            /// Written with two decimals from an integer ("5.50"): formatting floats would
+            /// bring a float printer into the wasm for the sake of a time-zone offset.
             fn visit_f64<E>(self, v: f64) -> Result<TextOrNumber, E> {
-                Ok(TextOrNumber(v.to_string()))
+                let hundredths = (v * 100.0).round();
+                if !hundredths.is_finite() || hundredths.abs() > 1e15 {
+                    return Ok(TextOrNumber(String::new()));
+                }
+                let hundredths = hundredths as i64;
+                let sign = if hundredths < 0 { "-" } else { "" };
+                let abs = hundredths.unsigned_abs();
+                Ok(TextOrNumber(format!(
+                    "{sign}{}.{:02}",
+                    abs / 100,
+                    abs % 100
+                )))
             }
         }
         d.deserialize_any(Visitor)

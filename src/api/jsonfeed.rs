@@ -288,7 +288,7 @@ fn entry(item: RawItem, base: &str) -> Option<Entry> {
     };
     Some(Entry {
         article: decode::check_article(article, base).ok()?,
-        thumbnail: thumbnail.and_then(|t| decode::checked_image(t, base)),
+        thumbnail: thumbnail.and_then(|t| decode::image(t, base)),
     })
 }
 

@@ -473,8 +473,9 @@ impl Tag {
 
 /// Byte index of `needle` (ASCII) in `haystack`, ignoring ASCII case.
 fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    (0..h.len().saturating_sub(n.len()) + 1)
-        .filter(|&i| i + n.len() <= h.len())
-        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len().max(1))
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
