@@ -1,4 +1,5 @@
-//! The one place Vestnik talks HTTP: GET with a timeout, a size limit and cancellation.
+//! The one place Vestnik talks HTTP: GET with a timeout, a size limit, cancellation and
+//! retries.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -157,16 +158,16 @@ async fn fetch(url: &str, limits: Limits) -> Result<Body, ApiError> {
 
     let mut retry = 0;
     loop {
-        let (failure, error, retry_after) = match attempt(url, &signal, limits).await {
+        let (failure, retry_after) = match attempt(url, &signal, limits).await {
             Ok(body) => return Ok(body),
             Err(Attempt::Stopped) => return Err(stopped()),
             Err(Attempt::Final(error)) => return Err(error),
-            Err(Attempt::Transient(failure, error, retry_after)) => (failure, error, retry_after),
+            Err(Attempt::Transient(failure, retry_after)) => (failure, retry_after),
         };
         let now = js_sys::Date::now();
         let left = f64::from(limits.timeout_ms) - (now - started);
         let Some(wait) = retry::delay(failure, retry, retry_after.as_deref(), now, left) else {
-            return Err(error);
+            return Err(failure.into());
         };
         gloo_timers::future::TimeoutFuture::new(wait).await;
         if signal.aborted() {
@@ -180,9 +181,8 @@ async fn fetch(url: &str, limits: Limits) -> Result<Body, ApiError> {
 enum Attempt {
     /// Aborted: the deadline passed or the view went away.
     Stopped,
-    /// A failure that may pass: the error to report if it is not retried, and the
-    /// backend's `Retry-After`.
-    Transient(Failure, ApiError, Option<String>),
+    /// A failure that may pass, and the backend's `Retry-After`.
+    Transient(Failure, Option<String>),
     /// A failure that will not pass by asking again.
     Final(ApiError),
 }
@@ -197,11 +197,7 @@ async fn attempt(
         Err(_) if signal.aborted() => return Err(Attempt::Stopped),
         Err(_) => {
             freshness::report(Freshness::Unreachable);
-            return Err(Attempt::Transient(
-                Failure::Network,
-                ApiError::Network,
-                None,
-            ));
+            return Err(Attempt::Transient(Failure::Network, None));
         }
     };
     freshness::report(match response.headers().get("x-vestnik-cached") {
@@ -214,7 +210,6 @@ async fn attempt(
         status => {
             return Err(Attempt::Transient(
                 Failure::Status(status),
-                ApiError::Status(status),
                 response.headers().get("retry-after"),
             ))
         }
@@ -229,13 +224,7 @@ async fn attempt(
     let body = match response.binary().await {
         Ok(body) => body,
         Err(_) if signal.aborted() => return Err(Attempt::Stopped),
-        Err(_) => {
-            return Err(Attempt::Transient(
-                Failure::Network,
-                ApiError::Network,
-                None,
-            ))
-        }
+        Err(_) => return Err(Attempt::Transient(Failure::Network, None)),
     };
     if body.len() > limits.max_bytes as usize {
         return Err(Attempt::Final(ApiError::TooLarge));

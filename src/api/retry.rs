@@ -22,6 +22,16 @@ pub enum Failure {
     Status(u16),
 }
 
+impl From<Failure> for super::ApiError {
+    /// The error a failure is reported as once it is not retried.
+    fn from(failure: Failure) -> Self {
+        match failure {
+            Failure::Network => Self::Network,
+            Failure::Status(status) => Self::Status(status),
+        }
+    }
+}
+
 /// How long to wait before retry number `retry` (0-based), or `None` not to retry:
 /// the failure will not pass by itself, the retries are used up, the backend asked to wait
 /// too long, or the wait would not fit in the `left_ms` the request has before its timeout.
