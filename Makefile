@@ -6,10 +6,11 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: run dev build build-subpath test setup test-native test-contract test-web test-e2e lint size bench demo icons clean
+.PHONY: run dev build snapshot build-subpath test setup test-native test-contract test-web test-e2e lint size bench demo icons clean
 
 ## run: install what is missing, build the release app and serve it with the demo backend
-run: build
+## (with the first-screen snapshot of the demo's home page, as a published site has it)
+run: build snapshot
 	@echo
 	@echo "  Vestnik is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@echo
@@ -22,6 +23,11 @@ dev: setup
 ## build: a release dist/ (BACKENDS=wordpress,jsonfeed by default; BACKENDS= for Vestnik's contract only)
 build: setup
 	trunk build --release $(if $(filter undefined,$(origin BACKENDS)),,--no-default-features --features "$(BACKENDS)")
+
+## snapshot: write the home page's first screen into dist/index.html (scripts/snapshot.mjs);
+## FROM=https://press.example.ru/ renders the live site instead of dist/ (docs/deploy.md)
+snapshot: setup
+	node scripts/snapshot.mjs dist $(if $(FROM),--from $(FROM))
 
 ## test: install what is missing, then every test layer; fails on the first failing layer
 test: setup lint test-native test-contract test-web test-e2e

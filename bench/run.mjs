@@ -7,10 +7,15 @@
 //   node bench/run.mjs [--runs 5] [--dist dist]     (make bench builds dist/ first)
 //
 // Cold loads: headless Chromium through the DevTools protocol, 390×844 mobile viewport, CPU
-// slowed 4×, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, cache disabled, service
+// slowed 4×, 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, an empty cache (a new
+// browser context each time, as on a first visit: a file asked for twice in one visit is
+// fetched once, which disabling the cache would not allow), service
 // workers blocked (a first visit). The server is scripts/serve.mjs with the precompressed
 // .br files, as a CDN would serve them. The limit page is the app's own first screen,
 // rendered once and saved with every script removed, so both show exactly the same markup.
+// Vestnik is measured as docs/deploy.md says to publish it — with the first-screen snapshot
+// in index.html (scripts/snapshot.mjs, made here from the same build) — and without it, as
+// a site that does not run the snapshot gets it.
 
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
@@ -19,6 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { staticHandler } from '../scripts/serve.mjs';
+import { render, stripSnapshot, withSnapshot } from '../scripts/snapshot.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -34,26 +40,40 @@ const CPU_SLOWDOWN = 4;
 const MOBILE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const TITLE = '.news-card__title a';
 
-// ---- the server: dist/ as a CDN would serve it, plus the limit page at /__limit/ ----
+// ---- the servers: dist/ as a CDN would serve it, index.html with the snapshot (origin) or
+// without it (bareOrigin), plus the limit page at /__limit/ ----
+const packed = (html) => {
+  const raw = Buffer.from(html);
+  return { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) };
+};
+const sendHtml = (req, res, page) => {
+  const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+  const body = br ? page.br : page.raw;
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    'Content-Length': body.length,
+    ...(br ? { 'Content-Encoding': 'br' } : {}),
+  });
+  res.end(body);
+};
 let limitHtml = null;
+const bareIndex = packed(stripSnapshot(readFileSync(join(dist, 'index.html'), 'utf8')));
+let snapshotIndex = bareIndex;
 const serveDist = staticHandler(() => dist);
-const server = createServer((req, res) => {
-  if (req.url.startsWith('/__limit') && limitHtml) {
-    const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
-    const body = br ? limitHtml.br : limitHtml.raw;
-    res.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-cache',
-      'Content-Length': body.length,
-      ...(br ? { 'Content-Encoding': 'br' } : {}),
-    });
-    res.end(body);
-    return;
-  }
+const serverWith = (index) => createServer((req, res) => {
+  if (req.url.startsWith('/__limit') && limitHtml) return sendHtml(req, res, limitHtml);
+  if (req.url === '/' || req.url === '/index.html') return sendHtml(req, res, index());
   serveDist(req, res);
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const listen = async (server) => {
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return `http://127.0.0.1:${server.address().port}`;
+};
+const server = serverWith(() => snapshotIndex);
+const bareServer = serverWith(() => bareIndex);
+const origin = await listen(server);
+const bareOrigin = await listen(bareServer);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -63,13 +83,16 @@ const browser = await chromium.launch({
 
 // In every page: when the first news title appears, LCP and long tasks.
 const OBSERVE = (selector) => {
-  window.__bench = { title: null, lcp: 0, longest: 0, wasm: null };
+  window.__bench = { title: null, live: null, lcp: 0, longest: 0, wasm: null };
+  // `title`: a news title in the document (the snapshot's or the app's); `live`: the app's
+  // own, on screen (after a snapshot's hand-over) — from then on every control works.
   new MutationObserver((_, observer) => {
-    if (document.querySelector(selector)) {
-      window.__bench.title = performance.now();
+    if (window.__bench.title === null && document.querySelector(selector)) window.__bench.title = performance.now();
+    if (document.querySelector(`#app ${selector}`) && !document.documentElement.hasAttribute('data-snapshot')) {
+      window.__bench.live = performance.now();
       observer.disconnect();
     }
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-snapshot'] });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__bench.lcp = e.renderTime || e.loadTime || e.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
@@ -88,7 +111,7 @@ const ms = (n) => `${Math.round(n)} ms`;
 async function makeLimitPage() {
   const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${bareOrigin}/`);
   await page.locator(TITLE).first().waitFor();
   await page.locator('.calendar table').waitFor();
   await page.waitForLoadState('networkidle');
@@ -102,6 +125,12 @@ async function makeLimitPage() {
   limitHtml = { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) };
 }
 
+// ---- 1b. the snapshot: made from this build, as scripts/snapshot.mjs makes it on publishing ----
+async function makeSnapshot() {
+  const markup = await render(`${bareOrigin}/`, { browser });
+  snapshotIndex = packed(withSnapshot(bareIndex.raw.toString(), markup));
+}
+
 // ---- 2. one cold load on the emulated phone ----
 async function coldLoad(url) {
   const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
@@ -109,7 +138,6 @@ async function coldLoad(url) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   const urls = new Map();
@@ -123,12 +151,14 @@ async function coldLoad(url) {
   });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   await page.locator(TITLE).first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => window.__bench.live !== null || !document.getElementById('app'), null, { timeout: 60_000 });
   await page.waitForLoadState('networkidle', { timeout: 60_000 });
   await page.waitForTimeout(300);
   const m = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     lcp: window.__bench.lcp,
     title: window.__bench.title,
+    live: window.__bench.live ?? NaN,
   }));
   await context.close();
   const firstLoad = ['html', 'js', 'wasm', 'css', 'json'].reduce((sum, k) => sum + (bytes.byKind[k] ?? 0), 0);
@@ -340,15 +370,18 @@ const started = Date.now();
 const results = { date: new Date().toISOString() };
 if (want('cold')) {
   await makeLimitPage();
-  const cold = { limit: [], app: [] };
+  await makeSnapshot();
+  const cold = { limit: [], app: [], bare: [] };
   for (let i = 0; i < RUNS; i++) {
     cold.limit.push(await coldLoad(`${origin}/__limit/`));
     cold.app.push(await coldLoad(`${origin}/`));
+    cold.bare.push(await coldLoad(`${bareOrigin}/`));
     process.stdout.write(`  cold run ${i + 1}/${RUNS}\r`);
   }
   const pick = (side, key) => stats(cold[side].map((r) => r[key]));
   results.conditions = { cpuSlowdown: CPU_SLOWDOWN, rttMs: NETWORK.latency, downKbit: 1600, upKbit: 750, viewport: '390x844@2x', runs: RUNS };
-  results.cold = Object.fromEntries(['fcp', 'lcp', 'title', 'bytes', 'firstLoad'].map((k) => [k, { limit: pick('limit', k), app: pick('app', k) }]));
+  results.cold = Object.fromEntries(['fcp', 'lcp', 'title', 'live', 'bytes', 'firstLoad']
+    .map((k) => [k, { limit: pick('limit', k), app: pick('app', k), bare: pick('bare', k) }]));
   results.appBytesByKind = cold.app.at(-1).byKind;
 }
 if (want('sizes')) {
@@ -368,12 +401,16 @@ results.seconds = Math.round((Date.now() - started) / 1000);
 if (results.cold) {
   const rows = [];
   const line = (...cells) => rows.push(cells);
-  line('metric', 'static limit', 'Vestnik', 'ratio');
+  line('metric', 'static limit', 'Vestnik', 'ratio', 'without snapshot', 'ratio');
   for (const [k, label, fmt] of [['fcp', 'first contentful paint', ms], ['lcp', 'largest contentful paint', ms],
-    ['title', 'first news title in DOM', ms], ['bytes', 'bytes transferred (all)', kb], ['firstLoad', 'html+js+wasm+css+json', kb]]) {
-    const { limit, app } = results.cold[k];
-    const range = (x) => `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`;
-    line(label, range(limit), range(app), `${(app.median / limit.median).toFixed(2)}×`);
+    ['title', 'first news title in DOM', ms], ['live', 'app live (controls work)', ms],
+    ['bytes', 'bytes transferred (all)', kb], ['firstLoad', 'html+js+wasm+css+json', kb]]) {
+    const { app, bare } = results.cold[k];
+    // A static page has no app to come alive.
+    const limit = k === 'live' ? { median: NaN } : results.cold[k].limit;
+    const range = (x) => (Number.isNaN(x.median) ? '–' : `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`);
+    const ratio = (x) => (Number.isNaN(x.median / limit.median) ? '–' : `${(x.median / limit.median).toFixed(2)}×`);
+    line(label, range(limit), range(app), ratio(app), range(bare), ratio(bare));
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log(`\nCold load, median (min–max) of ${RUNS} alternating runs: 390×844, CPU ÷${CPU_SLOWDOWN}, ${NETWORK.latency} ms RTT, 1.6 Mbit/s`);
@@ -417,4 +454,5 @@ if (!only) writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(res
 console.log(`\nbench: ${results.seconds} s${only ? '' : '; results in bench/results.json'}; ${failed ? `${failed} budget(s) exceeded` : 'all budgets met'}`);
 await browser.close();
 server.close();
+bareServer.close();
 process.exit(failed ? 1 : 0);

@@ -23,4 +23,23 @@
   } catch (e) {
     // No storage (private mode, blocked): the ordinary version.
   }
+  // The first-screen snapshot (scripts/snapshot.mjs, src/snapshot.rs): the home page's news
+  // as plain HTML while the wasm loads. Shown only where it is the page the app will draw:
+  // the home page with no query, the Russian interface, younger than its maximum age, and
+  // not when a service worker serves the page (the app then starts at once from its cache).
+  try {
+    var meta = document.querySelector('meta[name="vestnik-snapshot"]');
+    if (!meta) return;
+    var made = meta.content.split(';');
+    var age = Date.now() - Number(made[0]);
+    var base = new URL(document.baseURI).pathname;
+    var home = location.pathname === base || location.pathname === base + 'index.html';
+    if (home && !location.search && age > -3600000 && age < Number(made[1])
+        && document.documentElement.getAttribute('lang') !== 'en'
+        && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
+      document.documentElement.setAttribute('data-snapshot', 'on');
+    }
+  } catch (e) {
+    // Anything unexpected: no snapshot, the page loads as it does without one.
+  }
 })();

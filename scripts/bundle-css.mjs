@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const ORDER = [
   'base', 'skip-link', 'site-header', 'site-footer', 'sidebar', 'breadcrumbs', 'news-list', 'pager',
   'search', 'calendar', 'article', 'gallery', 'lightbox', 'share', 'error-panel', 'skeleton',
-  'not-found', 'app-status', 'embed', 'vi',
+  'not-found', 'app-status', 'snapshot', 'embed', 'vi',
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -11,21 +11,33 @@ pub mod core;
 pub mod lang;
 pub mod pages;
 pub mod pwa;
+pub mod snapshot;
 
 use wasm_bindgen::JsCast;
 
 /// Mounts the app into `#app` (replacing the static placeholder `index.html` shows
-/// while the wasm loads), or into `<body>` if a host page has no `#app`.
+/// while the wasm loads), or into `<body>` if a host page has no `#app`. Where index.html's
+/// first-screen snapshot stands in, the app renders out of sight and takes its place when
+/// ready (`snapshot`).
 pub fn start() {
     console_error_panic_hook::set_once();
+    let snapshot = snapshot::standing_in();
     let root = leptos::prelude::document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
         Some(root) => {
             root.set_inner_html("");
-            leptos::mount::mount_to(root, app::App).forget();
+            leptos::mount::mount_to(root.clone(), app::App).forget();
+            if let Some(snapshot) = snapshot {
+                snapshot::hand_over(root, snapshot);
+            }
         }
-        None => leptos::mount::mount_to_body(app::App),
+        None => {
+            if let Some(snapshot) = snapshot {
+                snapshot::discard(&snapshot);
+            }
+            leptos::mount::mount_to_body(app::App)
+        }
     }
 }

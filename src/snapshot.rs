@@ -1,0 +1,113 @@
+//! The first-screen snapshot's hand-over. `index.html` may carry the home page's first
+//! screen as plain HTML (`#snapshot`, written by `scripts/snapshot.mjs` when a site
+//! publishes); `public/prefs.js` decides before the first paint whether it applies to this
+//! page and marks `<html data-snapshot="on">`, which hides the app's root (style/snapshot.css).
+//! The app then renders into its hidden root as always; once its first screen is complete —
+//! a page heading and nothing loading — the two are swapped in one step, keeping the
+//! reader's scroll position and keyboard focus. Nothing else in the app knows about it.
+
+use std::time::Duration;
+
+use leptos::prelude::{document, set_timeout};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+const ATTRIBUTE: &str = "data-snapshot";
+/// How often the hidden app is looked at.
+const POLL: Duration = Duration::from_millis(50);
+/// The longest the snapshot stands in: after 20 s the app shows whatever it has (its own
+/// loading state or error), so a page that never settles is never hidden for good.
+const MAX_POLLS: u32 = 400;
+/// Still loading: the shapes the app draws while waiting. `scripts/snapshot.mjs` waits for
+/// the same state before it captures a page.
+const LOADING: &str = ".skeleton, .site-header--placeholder, [aria-busy=\"true\"]";
+
+/// The snapshot standing in for the app on this page, if there is one. A snapshot that
+/// does not apply here (another route, too old, English…) is removed at once.
+pub fn standing_in() -> Option<Element> {
+    let doc = document();
+    let snapshot = doc.get_element_by_id("snapshot")?;
+    let on = doc
+        .document_element()
+        .and_then(|html| html.get_attribute(ATTRIBUTE))
+        .is_some_and(|value| value == "on");
+    if on {
+        Some(snapshot)
+    } else {
+        discard(&snapshot);
+        None
+    }
+}
+
+/// Swaps `snapshot` for the app in `root` as soon as the app's first screen is complete.
+pub fn hand_over(root: HtmlElement, snapshot: Element) {
+    check(root, snapshot, MAX_POLLS);
+}
+
+/// Removes the snapshot and shows the app's root.
+pub fn discard(snapshot: &Element) {
+    if let Some(html) = document().document_element() {
+        let _ = html.remove_attribute(ATTRIBUTE);
+    }
+    snapshot.remove();
+}
+
+fn check(root: HtmlElement, snapshot: Element, polls_left: u32) {
+    if polls_left == 0 || settled(&root) {
+        swap(&root, &snapshot);
+    } else {
+        set_timeout(move || check(root, snapshot, polls_left - 1), POLL);
+    }
+}
+
+fn settled(root: &HtmlElement) -> bool {
+    let has = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
+    has("#main h1") && !has(LOADING)
+}
+
+fn swap(root: &HtmlElement, snapshot: &Element) {
+    let focused = document()
+        .active_element()
+        .filter(|el| snapshot.contains(Some(el)));
+    let target = focused.and_then(|el| counterpart(root, snapshot, &el));
+    // One style change shows the app and hides the snapshot, so the page keeps its height
+    // and the reader's scroll position; only then does the snapshot leave the document.
+    discard(snapshot);
+    if let Some(target) = target.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+        let _ = target.focus();
+    }
+}
+
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
+
+/// The app's element for one the reader focused in the snapshot: the link to the same
+/// address, else the element with the same id (the snapshot's carry an `s-` prefix), else
+/// the focusable element in the same position.
+fn counterpart(root: &HtmlElement, snapshot: &Element, el: &Element) -> Option<Element> {
+    let all = |within: &Element| -> Vec<Element> {
+        within
+            .query_selector_all(FOCUSABLE)
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mine = all(root);
+    if let Some(href) = el.get_attribute("href").filter(|h| !h.starts_with('#')) {
+        if let Some(same) = mine
+            .iter()
+            .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
+        {
+            return Some(same.clone());
+        }
+    }
+    if let Some(id) = el.id().strip_prefix("s-") {
+        if let Some(same) = document().get_element_by_id(id) {
+            return Some(same);
+        }
+    }
+    let position = all(snapshot).iter().position(|other| other == el)?;
+    mine.get(position).cloned()
+}
