@@ -159,6 +159,10 @@ async function coldLoad(url) {
     lcp: window.__bench.lcp,
     title: window.__bench.title,
     live: window.__bench.live ?? NaN,
+    // What the reader waited for: every response complete by the largest paint.
+    beforeLcp: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .filter((e) => e.responseEnd <= window.__bench.lcp)
+      .reduce((sum, e) => sum + e.transferSize, 0),
   }));
   await context.close();
   const firstLoad = ['html', 'js', 'wasm', 'css', 'json'].reduce((sum, k) => sum + (bytes.byKind[k] ?? 0), 0);
@@ -380,7 +384,7 @@ if (want('cold')) {
   }
   const pick = (side, key) => stats(cold[side].map((r) => r[key]));
   results.conditions = { cpuSlowdown: CPU_SLOWDOWN, rttMs: NETWORK.latency, downKbit: 1600, upKbit: 750, viewport: '390x844@2x', runs: RUNS };
-  results.cold = Object.fromEntries(['fcp', 'lcp', 'title', 'live', 'bytes', 'firstLoad']
+  results.cold = Object.fromEntries(['fcp', 'lcp', 'title', 'live', 'bytes', 'firstLoad', 'beforeLcp']
     .map((k) => [k, { limit: pick('limit', k), app: pick('app', k), bare: pick('bare', k) }]));
   results.appBytesByKind = cold.app.at(-1).byKind;
 }
@@ -404,7 +408,8 @@ if (results.cold) {
   line('metric', 'static limit', 'Vestnik', 'ratio', 'without snapshot', 'ratio');
   for (const [k, label, fmt] of [['fcp', 'first contentful paint', ms], ['lcp', 'largest contentful paint', ms],
     ['title', 'first news title in DOM', ms], ['live', 'app live (controls work)', ms],
-    ['bytes', 'bytes transferred (all)', kb], ['firstLoad', 'html+js+wasm+css+json', kb]]) {
+    ['bytes', 'bytes transferred (all)', kb], ['firstLoad', 'html+js+wasm+css+json', kb],
+    ['beforeLcp', 'bytes before the LCP', kb]]) {
     const { app, bare } = results.cold[k];
     // A static page has no app to come alive.
     const limit = k === 'live' ? { median: NaN } : results.cold[k].limit;
