@@ -59,13 +59,18 @@ export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFA
 /**
  * Runs in the page: the app's rendered root as inert HTML. Ids get an `s-` prefix (and every
  * reference to one follows), so the snapshot and the app never share an id while both are
- * in the document; "today" marks are dropped (they would be wrong tomorrow); anything live —
- * scripts, frames, handlers, `javascript:` — is removed (the app renders none of it; this
- * only makes sure).
+ * in the document; "today" marks are dropped (they would be wrong tomorrow); comments go;
+ * anything live — scripts, frames, handlers, `javascript:` — is removed (the app renders
+ * none of it; this only makes sure).
  */
 function capture() {
   const copy = document.getElementById('app').cloneNode(true);
   copy.querySelectorAll('script, iframe, object, embed, template, noscript').forEach((n) => n.remove());
+  // The renderer's empty placeholder comments mark where dynamic parts go; inert here.
+  const comments = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+  const found = [];
+  while (comments.nextNode()) found.push(comments.currentNode);
+  found.forEach((n) => n.remove());
   const REFS = ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant',
     'aria-details', 'aria-errormessage', 'aria-flowto', 'list', 'form', 'headers'];
   for (const el of copy.querySelectorAll('*')) {

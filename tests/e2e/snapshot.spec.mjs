@@ -65,6 +65,9 @@ test('the home page is readable before the wasm arrives, and the app takes its p
   await expect(page.locator('#app')).toBeHidden();
   expect(await duplicateIds(page)).toEqual([]);
   expect(await seriousAxeViolations(page)).toEqual([]);
+  // Inert markup only: no script, no handler, no inline style, none of the renderer's comments.
+  const written = readFileSync(join(dir, 'index.html'), 'utf8').split('<!--vestnik-snapshot-->')[1];
+  expect(written).not.toMatch(/<script|\son[a-z]+=|\sstyle=|<!---->/i);
 
   release();
   await expect(page.locator('html')).not.toHaveAttribute('data-snapshot', /.*/);
