@@ -23,6 +23,7 @@ use crate::core::embed::Widget;
 use crate::core::model::Site;
 use crate::core::routes;
 use crate::lang::{self, use_lang, LangSwitch};
+use crate::location;
 use crate::pages::archive::ArchivePage;
 use crate::pages::article::ArticlePage;
 use crate::pages::embed::EmbedPage;
@@ -49,8 +50,8 @@ pub struct RouterBase(pub String);
 /// An absolute URL for a path or URL relative to the app (canonical links, Open Graph,
 /// links that leave a widget's frame).
 pub fn absolute(href: &str) -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    web_sys::Url::new_with_base(href, &base).map_or_else(|_| href.to_owned(), |u| u.href())
+    web_sys::Url::new_with_base(href, &location::base_uri())
+        .map_or_else(|_| href.to_owned(), |u| u.href())
 }
 
 /// The router base (provided by the shell).
@@ -188,11 +189,10 @@ fn Shell(boot: Boot) -> impl IntoView {
             format!("{text} — {name}")
         }
     };
-    let base = routes::base_path(&document().base_uri().ok().flatten().unwrap_or_default());
+    let base = location::base_path();
     provide_context(RouterBase(base.clone()));
     // A widget embedded in another site's page: no shell, no service worker of its own.
-    let pathname = window().location().pathname().unwrap_or_default();
-    if let Some(widget) = Widget::from_path(routes::app_path(&pathname, &base)) {
+    if let Some(widget) = Widget::from_path(&location::app_path(&base)) {
         return view! {
             <Title formatter />
             <Router base>

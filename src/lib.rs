@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod lang;
+pub mod location;
 pub mod pages;
 pub mod pwa;
 pub mod snapshot;

@@ -142,17 +142,12 @@ pub async fn boot() -> Result<Boot, ApiError> {
 /// `None` for a widget (which warms nothing up), else whether the reader opened the
 /// feed's first page.
 fn first_screen_is_feed() -> Option<bool> {
-    let window = leptos::prelude::window();
-    let pathname = window.location().pathname().unwrap_or_default();
-    let search = window.location().search().unwrap_or_default();
-    let base = crate::core::routes::base_path(
-        &leptos::prelude::document()
-            .base_uri()
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-    );
-    let path = crate::core::routes::app_path(&pathname, &base).trim_matches('/');
+    let search = leptos::prelude::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let path = crate::location::app_path(&crate::location::base_path());
+    let path = path.trim_matches('/');
     if path.starts_with("embed/") {
         return None;
     }
