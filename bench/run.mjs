@@ -386,6 +386,8 @@ if (want('cold')) {
   results.conditions = { cpuSlowdown: CPU_SLOWDOWN, rttMs: NETWORK.latency, downKbit: 1600, upKbit: 750, viewport: '390x844@2x', runs: RUNS };
   results.cold = Object.fromEntries(['fcp', 'lcp', 'title', 'live', 'bytes', 'firstLoad', 'beforeLcp']
     .map((k) => [k, { limit: pick('limit', k), app: pick('app', k), bare: pick('bare', k) }]));
+  // A static page has no app to come alive.
+  results.cold.live.limit = null;
   results.appBytesByKind = cold.app.at(-1).byKind;
 }
 if (want('sizes')) {
@@ -411,8 +413,7 @@ if (results.cold) {
     ['bytes', 'bytes transferred (all)', kb], ['firstLoad', 'html+js+wasm+css+json', kb],
     ['beforeLcp', 'bytes before the LCP', kb]]) {
     const { app, bare } = results.cold[k];
-    // A static page has no app to come alive.
-    const limit = k === 'live' ? { median: NaN } : results.cold[k].limit;
+    const limit = results.cold[k].limit ?? { median: NaN };
     const range = (x) => (Number.isNaN(x.median) ? '–' : `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`);
     const ratio = (x) => (Number.isNaN(x.median / limit.median) ? '–' : `${(x.median / limit.median).toFixed(2)}×`);
     line(label, range(limit), range(app), ratio(app), range(bare), ratio(bare));
