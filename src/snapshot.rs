@@ -41,7 +41,12 @@ pub fn standing_in() -> Option<Element> {
 
 /// Swaps `snapshot` for the app in `root` as soon as the app's first screen is complete.
 pub fn hand_over(root: HtmlElement, snapshot: Element) {
-    check(root, snapshot, MAX_POLLS);
+    hand_over_within(root, snapshot, MAX_POLLS);
+}
+
+/// [`hand_over`], giving up waiting after `polls` looks (50 ms apart).
+pub fn hand_over_within(root: HtmlElement, snapshot: Element, polls: u32) {
+    check(root, snapshot, polls);
 }
 
 /// Removes the snapshot and shows the app's root.

@@ -5,6 +5,7 @@
 mod article_body;
 mod calendar;
 mod components;
+mod snapshot;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
