@@ -127,8 +127,8 @@ async function makeLimitPage() {
 
 // ---- 1b. the snapshot: made from this build, as scripts/snapshot.mjs makes it on publishing ----
 async function makeSnapshot() {
-  const markup = await render(`${bareOrigin}/`, { browser });
-  snapshotIndex = packed(withSnapshot(bareIndex.raw.toString(), markup));
+  const { markup, preload } = await render(`${bareOrigin}/`, { browser });
+  snapshotIndex = packed(withSnapshot(bareIndex.raw.toString(), markup, { preload }));
 }
 
 // ---- 2. one cold load on the emulated phone ----

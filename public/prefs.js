@@ -38,6 +38,24 @@
         && document.documentElement.getAttribute('lang') !== 'en'
         && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
       document.documentElement.setAttribute('data-snapshot', 'on');
+      // The backend requests this screen makes, started while the wasm downloads rather
+      // than after it — once the page is parsed, so they never compete with the stylesheet
+      // for the first paint. The app's own requests find them under way
+      // (scripts/snapshot.mjs lists them).
+      var preload = (meta.getAttribute('data-preload') || '').split(' ');
+      document.addEventListener('DOMContentLoaded', function () {
+        preload.forEach(function (href) {
+          if (!href) return;
+          var url = new URL(href, document.baseURI);
+          if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
+          var link = document.createElement('link');
+          link.rel = 'preload';
+          link.as = 'fetch';
+          link.crossOrigin = 'anonymous';
+          link.href = url.href;
+          document.head.appendChild(link);
+        });
+      });
     }
   } catch (e) {
     // Anything unexpected: no snapshot, the page loads as it does without one.

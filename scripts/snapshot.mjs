@@ -31,7 +31,7 @@ import { staticServer } from './serve.mjs';
 export const DEFAULT_MAX_AGE_HOURS = 24;
 const START = '<!--vestnik-snapshot-->';
 const END = '<!--/vestnik-snapshot-->';
-const META = /<meta name="?vestnik-snapshot"? content="?[^">]*"?>/g;
+const META = /<meta name="?vestnik-snapshot"?[^>]*>/g;
 
 /** index.html without any snapshot in it. */
 export function stripSnapshot(html) {
@@ -41,14 +41,18 @@ export function stripSnapshot(html) {
   return body.replace(META, '');
 }
 
+const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
 /**
  * index.html with `markup` as its snapshot, made at `at` (ms since the epoch). The meta tag
  * goes right before prefs.js, which reads it before the first paint; the markup goes last
- * in <body>, after the app's own root.
+ * in <body>, after the app's own root. `preload`: the backend requests the first screen
+ * makes, which prefs.js starts at once where the snapshot shows (rather than after the wasm).
  */
-export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFAULT_MAX_AGE_HOURS } = {}) {
+export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFAULT_MAX_AGE_HOURS, preload = [] } = {}) {
   const clean = stripSnapshot(html);
-  const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}">`;
+  const urls = preload.length ? ` data-preload="${attribute(preload.join(' '))}"` : '';
+  const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}"${urls}>`;
   const prefs = /<script src="?prefs\.js"?><\/script>/;
   if (!prefs.test(clean)) throw new Error('index.html has no <script src="prefs.js"> to put the snapshot before');
   if (!clean.includes('</body>')) throw new Error('index.html has no </body> to put the snapshot before');
@@ -95,7 +99,14 @@ const SETTLED = () => {
     && !app.querySelector('.skeleton, .site-header--placeholder, [aria-busy="true"]');
 };
 
-/** Renders `url` (the site's home page) and returns the snapshot markup. */
+/** At most this many requests are preloaded: the first screen's own, not a long tail. */
+const MAX_PRELOAD = 8;
+
+/**
+ * Renders `url` (the site's home page). Returns the snapshot markup and the backend
+ * requests the page made (same-origin ones relative to the page, so a snapshot rendered
+ * from a local copy works when deployed; config.json is preloaded by index.html already).
+ */
 export async function render(url, { browser: given } = {}) {
   const browser = given ?? await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -105,8 +116,21 @@ export async function render(url, { browser: given } = {}) {
     const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
+      // The requests made until the first screen is complete: not the prefetching that
+      // follows (the next page, neighbouring months).
+      let requests = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'fetch' && request.method() === 'GET') requests?.push(request.url());
+      });
+      // The page as it is without a snapshot (a live site has one): the app draws it all.
+      await page.route(url, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: stripSnapshot(await response.text()) });
+      });
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-      await page.waitForFunction(SETTLED, null, { timeout: 60_000, polling: 100 });
+      await page.waitForFunction(SETTLED, null, { timeout: 60_000, polling: 20 });
+      const made = requests;
+      requests = null;
       await page.waitForLoadState('networkidle', { timeout: 60_000 });
       await page.waitForFunction(SETTLED, null, { timeout: 10_000, polling: 100 });
       const problem = await page.evaluate(() => {
@@ -116,7 +140,16 @@ export async function render(url, { browser: given } = {}) {
         return null;
       });
       if (problem) throw new Error(problem);
-      return await page.evaluate(capture);
+      const markup = await page.evaluate(capture);
+      const base = new URL(url);
+      const preload = [...new Set(made)]
+        .map((u) => new URL(u))
+        .filter((u) => !(u.origin === base.origin && u.pathname === new URL('config.json', base).pathname))
+        .map((u) => (u.origin === base.origin && u.pathname.startsWith(base.pathname)
+          ? u.href.slice(base.origin.length + base.pathname.length)
+          : u.href))
+        .slice(0, MAX_PRELOAD);
+      return { markup, preload };
     } finally {
       await context.close();
     }
@@ -171,10 +204,10 @@ async function main(args) {
   }
   try {
     const at = Date.now();
-    const markup = await render(from);
-    write(indexPath, withSnapshot(html, markup, { at, maxAgeHours }));
+    const { markup, preload } = await render(from);
+    write(indexPath, withSnapshot(html, markup, { at, maxAgeHours, preload }));
     const br = readFileSync(`${indexPath}.br`).length;
-    console.log(`snapshot: ${from} → ${indexPath} (${markup.length} bytes of markup, index.html ${br} bytes brotli, shown for ${maxAgeHours} h)`);
+    console.log(`snapshot: ${from} → ${indexPath} (${markup.length} bytes of markup, ${preload.length} requests to preload, index.html ${br} bytes brotli, shown for ${maxAgeHours} h)`);
     return 0;
   } catch (error) {
     console.error(`snapshot: not written, ${indexPath} is unchanged: ${error.message.split('\n')[0]}`);

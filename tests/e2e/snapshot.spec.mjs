@@ -51,6 +51,8 @@ const duplicateIds = (page) => page.evaluate(() => {
 
 test('the home page is readable before the wasm arrives, and the app takes its place', async ({ page }) => {
   const release = await holdWasm(page);
+  const data = [];
+  page.on('request', (request) => { if (request.url().includes('/api/')) data.push(new URL(request.url()).pathname); });
   await page.goto(`${origin}/`);
   await expect(page.locator('html')).toHaveAttribute('data-snapshot', 'on');
   const snapshot = page.locator('#snapshot');
@@ -69,9 +71,14 @@ test('the home page is readable before the wasm arrives, and the app takes its p
   const written = readFileSync(join(dir, 'index.html'), 'utf8').split('<!--vestnik-snapshot-->')[1];
   expect(written).not.toMatch(/<script|\son[a-z]+=|\sstyle=|<!---->/i);
 
+  // The first screen's data is on its way before the wasm has arrived…
+  await expect.poll(() => data).toEqual(expect.arrayContaining(['/api/site.json', '/api/news/page/1.json', '/api/archive.json']));
   release();
   await expect(page.locator('html')).not.toHaveAttribute('data-snapshot', /.*/);
   await expect(snapshot).toHaveCount(0);
+  // …and the app uses it: nothing is asked for twice.
+  expect(data.filter((p) => p === '/api/news/page/1.json')).toHaveLength(1);
+  expect(data.filter((p) => p === '/api/site.json')).toHaveLength(1);
   const app = page.locator('#app');
   await expect(app).toBeVisible();
   for (const [i, title] of firstTitles.entries()) {
