@@ -441,6 +441,7 @@ if (mem) {
 
 const checks = [
   results.cold && ['first-load transfer (brotli)', results.cold.firstLoad.app.median, budgets.firstLoadBytes, kb],
+  results.cold && ['bytes before the first screen (LCP)', results.cold.beforeLcp.app.median, budgets.firstScreenBytes, kb],
   results.cold && ['FCP ÷ static limit', results.cold.fcp.app.median / results.cold.fcp.limit.median, budgets.fcpRatioToStatic, (x) => `${x.toFixed(2)}×`],
   results.cold && ['LCP ÷ static limit', results.cold.lcp.app.median / results.cold.lcp.limit.median, budgets.lcpRatioToStatic, (x) => `${x.toFixed(2)}×`],
   results.feed && ['1000-item feed: response → first rows', results.feed[1000].first, budgets.feed1000FirstRowsMs, ms],
