@@ -32,8 +32,7 @@
     if (!meta) return;
     var made = meta.content.split(';');
     var age = Date.now() - Number(made[0]);
-    var base = new URL(document.baseURI).pathname;
-    var home = location.pathname === base || location.pathname === base + 'index.html';
+    var home = location.pathname === new URL(document.baseURI).pathname;
     if (home && !location.search && age > -3600000 && age < Number(made[1])
         && document.documentElement.getAttribute('lang') !== 'en'
         && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {

@@ -127,6 +127,7 @@ test('keyboard focus and the scroll position survive the hand-over', async ({ pa
 for (const [name, path, setup] of [
   ['an article (the same index.html, another route)', `/news/${seed.id}`, null],
   ['the home page with a query', '/?page=2', null],
+  ['/index.html (the app answers it with its 404 page)', '/index.html', null],
   ['the English interface', '/', (page) => page.addInitScript(() => localStorage.setItem('vestnik.lang', 'en'))],
 ]) {
   test(`not shown on ${name}: the loading placeholder instead, then the app`, async ({ page }) => {
