@@ -12,9 +12,10 @@ use crate::lang::use_content_lang;
 
 /// Rows drawn at once (a first screen on any device); longer lists grow by [`STEP`] rows
 /// per animation frame, so even a page of a thousand news never blocks the main thread for
-/// more than ~30 ms at a time (`make bench` measures it).
+/// more than ~35 ms at a time (`make bench` measures it; 40 rows a frame measured 54–57 ms
+/// on a busy machine).
 const FIRST: usize = 12;
-const STEP: usize = 40;
+const STEP: usize = 25;
 
 /// A semantic list of previews. Each title is an `h2` link to the article; the thumbnail
 /// sits in a fixed-ratio box, so the list does not shift while pictures load.
