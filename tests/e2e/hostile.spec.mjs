@@ -17,14 +17,19 @@ const loop = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}`;
 /** A config with a short timeout, so a request that never completes is given up quickly. */
 const quickConfig = { ...demo.config, timeout_ms: 3000 };
 
+/** The error panel's failure, message and retry button, inside `scope` of the page. */
+const errorPanel = (scope) => ({
+  failure: (page) => scope(page).locator('.error-panel'),
+  message: (page) => scope(page).locator('.error-panel__message'),
+  retry: (page) => scope(page).locator('.error-panel__retry'),
+});
+
 /** Where each kind of request is made, how its failure reads, and what the real data looks like. */
 const kinds = {
   config: {
     pattern: '**/config.json',
     path: '/',
-    failure: (page) => page.locator('.error-panel'),
-    message: (page) => page.locator('.error-panel__message'),
-    retry: (page) => page.locator('.error-panel__retry'),
+    ...errorPanel((page) => page),
     real: (page) => expect(titles(page).first()).toHaveText(demo.page(1).items[0].title),
     formatText: /config\.json не читается/,
     notFoundText: /файл config\.json не найден/,
@@ -32,17 +37,13 @@ const kinds = {
   site: {
     pattern: '**/api/site.json',
     path: '/',
-    failure: (page) => page.locator('.error-panel'),
-    message: (page) => page.locator('.error-panel__message'),
-    retry: (page) => page.locator('.error-panel__retry'),
+    ...errorPanel((page) => page),
     real: (page) => expect(page.locator('.site-header__name')).toHaveText(demo.site.name),
   },
   news: {
     pattern: '**/api/news/page/1.json',
     path: '/',
-    failure: (page) => page.getByRole('main').locator('.error-panel'),
-    message: (page) => page.getByRole('main').locator('.error-panel__message'),
-    retry: (page) => page.getByRole('main').locator('.error-panel__retry'),
+    ...errorPanel((page) => page.getByRole('main')),
     elsewhere: (page) => expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible(),
     real: (page) => expect(titles(page).first()).toHaveText(demo.page(1).items[0].title),
     items: (n) => ({ page: 1, pages: 1, total: n, items: Array.from({ length: n }, (_, i) => ({ id: `x${i}`, title: `Новость ${i}`, published: '2024-11-01T10:00:00+07:00' })) }),
@@ -51,9 +52,7 @@ const kinds = {
   article: {
     pattern: `**/api/news/${seed.id}.json`,
     path: `/news/${seed.id}`,
-    failure: (page) => page.getByRole('main').locator('.error-panel'),
-    message: (page) => page.getByRole('main').locator('.error-panel__message'),
-    retry: (page) => page.getByRole('main').locator('.error-panel__retry'),
+    ...errorPanel((page) => page.getByRole('main')),
     elsewhere: (page) => expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible(),
     real: (page) => expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.title),
     notFound: (page) => expect(page.getByRole('heading', { level: 1 })).toHaveText('Новость не найдена'),
@@ -83,9 +82,7 @@ const kinds = {
   search: {
     pattern: '**/api/news-index.json',
     path: `/news?q=${encodeURIComponent(searchWord)}`,
-    failure: (page) => page.getByRole('main').locator('.error-panel'),
-    message: (page) => page.getByRole('main').locator('.error-panel__message'),
-    retry: (page) => page.getByRole('main').locator('.error-panel__retry'),
+    ...errorPanel((page) => page.getByRole('main')),
     elsewhere: (page) => expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible(),
     real: (page) => expect(titles(page).first()).toContainText(/спартакиад/i),
     items: (n) => ({ items: Array.from({ length: n }, (_, i) => ({ id: `x${i}`, title: `Спартакиаде ${i}`, published: '2024-11-01T10:00:00+07:00' })) }),
