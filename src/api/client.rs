@@ -1,9 +1,10 @@
 //! The one place Vestnik talks HTTP: GET with a timeout, a size limit, cancellation and
 //! retries.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
@@ -59,6 +60,17 @@ thread_local! {
     /// Requests under way, so a prefetch and the view that then needs the same URL share
     /// one download instead of making two.
     static PENDING: RefCell<HashMap<String, Pending>> = RefCell::new(HashMap::new());
+    /// Bodies already decoded by [`decoded_once`], while the cache holds them.
+    static DECODED: RefCell<Vec<Decoded>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A value decoded from a cached body.
+#[cfg_attr(not(feature = "jsonfeed"), allow(dead_code))]
+struct Decoded {
+    url: String,
+    /// The body it came from: the same body (not just the same URL) means the same value.
+    body: Weak<[u8]>,
+    value: Rc<dyn Any>,
 }
 
 /// Like [`get`], but answers from the in-memory cache when it can and stores successes.
@@ -105,6 +117,47 @@ pub async fn decoded<T>(
         CACHE.with(|c| c.borrow_mut().remove(url));
     }
     result
+}
+
+/// Like [`decoded`], but a body decoded before (and still cached) is not decoded again:
+/// for views that read the same cached pages on every change (a feed's calendar, archive
+/// and search go over every page loaded so far).
+#[cfg_attr(not(feature = "jsonfeed"), allow(dead_code))]
+pub async fn decoded_once<T: 'static>(
+    url: &str,
+    limits: Limits,
+    decode: impl FnOnce(&Body) -> Result<T, ApiError>,
+) -> Result<Rc<T>, ApiError> {
+    decoded(url, limits, |body| {
+        let same = |d: &Decoded| {
+            d.url == url
+                && d.body
+                    .upgrade()
+                    .is_some_and(|b| Rc::ptr_eq(&b, &body.bytes))
+        };
+        let known = DECODED.with(|d| {
+            let decoded = d.borrow();
+            let value = decoded.iter().find(|d| same(d))?.value.clone();
+            value.downcast::<T>().ok()
+        });
+        if let Some(value) = known {
+            return Ok(value);
+        }
+        let value = Rc::new(decode(body)?);
+        DECODED.with(|d| {
+            let mut decoded = d.borrow_mut();
+            // Values whose body the cache has dropped or replaced go too: no more are kept
+            // than the cache holds.
+            decoded.retain(|d| d.url != url && d.body.strong_count() > 0);
+            decoded.push(Decoded {
+                url: url.to_owned(),
+                body: Rc::downgrade(&body.bytes),
+                value: value.clone(),
+            });
+        });
+        Ok(value)
+    })
+    .await
 }
 
 /// Warms the cache for `url` in the background; failures are ignored (the real request

@@ -12,15 +12,13 @@
 //! `_vestnik` extension object adds what the spec lacks: `gallery` (Vestnik images with
 //! sizes and captions), `signature`, `image` (with a size).
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
 use super::backend::{Answer, Backend, Kind, View};
-use super::client::{self, Body, Limits};
+use super::client::{self, Limits};
 use super::{decode, ApiError};
 use crate::core::calendar;
 use crate::core::filter::{self, Filter};
@@ -431,7 +429,10 @@ impl JsonFeed {
         // An item repeated on a later page (the feed changed while being read) counts once.
         let mut seen = std::collections::HashSet::new();
         for read in 1..=self.max_pages {
-            let page = client::decoded(&url, self.limits, |body| remembered(&url, body)).await?;
+            // Decoded once: the calendar, archive and search read every loaded page again on
+            // each month switch or query.
+            let page =
+                client::decoded_once(&url, self.limits, |body| page(&body.bytes, &url)).await?;
             site.get_or_insert_with(|| page.site.clone());
             for entry in &page.entries {
                 if seen.insert(entry.article.id.clone()) {
@@ -456,46 +457,6 @@ impl JsonFeed {
         let site = site.ok_or(ApiError::NotFound)?;
         Ok((site, loaded))
     }
-}
-
-/// A feed page decoded once per body the client holds: the calendar, the archive and search
-/// read every loaded page again on each month switch or query, and decoding a page of full
-/// `content_html` costs far more than copying its entries.
-struct Remembered {
-    url: String,
-    /// The body it was decoded from: the same body (not just the same URL) means the same page.
-    body: Weak<[u8]>,
-    page: Rc<FeedPage>,
-}
-
-thread_local! {
-    static PAGES: RefCell<Vec<Remembered>> = const { RefCell::new(Vec::new()) };
-}
-
-fn remembered(url: &str, body: &Body) -> Result<Rc<FeedPage>, ApiError> {
-    let same = |r: &Remembered| {
-        r.url == url
-            && r.body
-                .upgrade()
-                .is_some_and(|b| Rc::ptr_eq(&b, &body.bytes))
-    };
-    if let Some(page) = PAGES.with(|p| p.borrow().iter().find(|r| same(r)).map(|r| r.page.clone()))
-    {
-        return Ok(page);
-    }
-    let page = Rc::new(page(&body.bytes, url)?);
-    PAGES.with(|p| {
-        let mut pages = p.borrow_mut();
-        // Pages whose body the client has dropped, or replaced, go too: no more are kept
-        // than the client's cache holds.
-        pages.retain(|r| r.url != url && r.body.strong_count() > 0);
-        pages.push(Remembered {
-            url: url.to_owned(),
-            body: Rc::downgrade(&body.bytes),
-            page: page.clone(),
-        });
-    });
-    Ok(page)
 }
 
 impl Backend for JsonFeed {
