@@ -24,10 +24,11 @@ dev: setup
 build: setup
 	trunk build --release $(if $(filter undefined,$(origin BACKENDS)),,--no-default-features --features "$(BACKENDS)")
 
-## snapshot: write the home page's first screen into dist/index.html (scripts/snapshot.mjs);
-## FROM=https://press.example.ru/ renders the live site instead of dist/ (docs/deploy.md)
+## snapshot: write the first screens of the home page and its articles into dist/index.html
+## and dist/news/<id>/index.html (scripts/snapshot.mjs); FROM=https://press.example.ru/
+## renders the live site instead of dist/ (docs/deploy.md)
 snapshot: setup
-	node scripts/snapshot.mjs dist $(if $(FROM),--from $(FROM))
+	node scripts/snapshot.mjs dist $(if $(FROM),--from $(FROM),--site http://127.0.0.1:$(PORT)/)
 
 ## test: install what is missing, then every test layer; fails on the first failing layer
 test: setup lint test-native test-contract test-web test-e2e

@@ -39,6 +39,7 @@ const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 
 const CPU_SLOWDOWN = 4;
 const MOBILE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const TITLE = '.news-card__title a';
+const ARTICLE_TITLE = '.article__title';
 
 // ---- the servers: dist/ as a CDN would serve it, index.html with the snapshot (origin) or
 // without it (bareOrigin), plus the limit page at /__limit/ ----
@@ -60,18 +61,21 @@ const sendHtml = (req, res, page) => {
 let limitHtml = null;
 const bareIndex = packed(stripSnapshot(readFileSync(join(dist, 'index.html'), 'utf8')));
 let snapshotIndex = bareIndex;
+// An article's page with its own snapshot (news/<id>/index.html when published).
+let article = null;
 const serveDist = staticHandler(() => dist);
-const serverWith = (index) => createServer((req, res) => {
+const serverWith = (index, withArticle) => createServer((req, res) => {
   if (req.url.startsWith('/__limit') && limitHtml) return sendHtml(req, res, limitHtml);
   if (req.url === '/' || req.url === '/index.html') return sendHtml(req, res, index());
+  if (withArticle && article && req.url === `/${article.path}`) return sendHtml(req, res, article.page);
   serveDist(req, res);
 });
 const listen = async (server) => {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return `http://127.0.0.1:${server.address().port}`;
 };
-const server = serverWith(() => snapshotIndex);
-const bareServer = serverWith(() => bareIndex);
+const server = serverWith(() => snapshotIndex, true);
+const bareServer = serverWith(() => bareIndex, false);
 const origin = await listen(server);
 const bareOrigin = await listen(bareServer);
 
@@ -125,16 +129,20 @@ async function makeLimitPage() {
   limitHtml = { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) };
 }
 
-// ---- 1b. the snapshot: made from this build, as scripts/snapshot.mjs makes it on publishing ----
+// ---- 1b. the snapshots: made from this build, as scripts/snapshot.mjs makes them on
+// publishing: the home page's and that of the first article it lists ----
 async function makeSnapshot() {
-  const { markup, preload } = await render(`${bareOrigin}/`, { browser });
+  const { markup, preload, articles } = await render(`${bareOrigin}/`, { browser });
   snapshotIndex = packed(withSnapshot(bareIndex.raw.toString(), markup, { preload }));
+  const path = articles[0];
+  const shot = await render(`${bareOrigin}/${path}`, { browser, kind: 'article' });
+  article = { path, page: packed(withSnapshot(bareIndex.raw.toString(), shot.markup, { path, preload: shot.preload, head: shot.head })) };
 }
 
 // ---- 2. one cold load on the emulated phone ----
-async function coldLoad(url) {
+async function coldLoad(url, selector = TITLE) {
   const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
-  await context.addInitScript(OBSERVE, TITLE);
+  await context.addInitScript(OBSERVE, selector);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -150,7 +158,7 @@ async function coldLoad(url) {
     bytes.byKind[kind] = (bytes.byKind[kind] ?? 0) + e.encodedDataLength;
   });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await page.locator(TITLE).first().waitFor({ timeout: 60_000 });
+  await page.locator(selector).first().waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => window.__bench.live !== null || !document.getElementById('app'), null, { timeout: 60_000 });
   await page.waitForLoadState('networkidle', { timeout: 60_000 });
   await page.waitForTimeout(300);
@@ -375,11 +383,13 @@ const results = { date: new Date().toISOString() };
 if (want('cold')) {
   await makeLimitPage();
   await makeSnapshot();
-  const cold = { limit: [], app: [], bare: [] };
+  const cold = { limit: [], app: [], bare: [], article: [], articleBare: [] };
   for (let i = 0; i < RUNS; i++) {
     cold.limit.push(await coldLoad(`${origin}/__limit/`));
     cold.app.push(await coldLoad(`${origin}/`));
     cold.bare.push(await coldLoad(`${bareOrigin}/`));
+    cold.article.push(await coldLoad(`${origin}/${article.path}`, ARTICLE_TITLE));
+    cold.articleBare.push(await coldLoad(`${bareOrigin}/${article.path}`, ARTICLE_TITLE));
     process.stdout.write(`  cold run ${i + 1}/${RUNS}\r`);
   }
   const pick = (side, key) => stats(cold[side].map((r) => r[key]));
@@ -388,6 +398,12 @@ if (want('cold')) {
     .map((k) => [k, { limit: pick('limit', k), app: pick('app', k), bare: pick('bare', k) }]));
   // A static page has no app to come alive.
   results.cold.live.limit = null;
+  // An article opened from a shared link (no static limit page of its own).
+  results.coldArticle = {
+    path: article.path,
+    ...Object.fromEntries(['fcp', 'lcp', 'title', 'live', 'beforeLcp']
+      .map((k) => [k, { app: pick('article', k), bare: pick('articleBare', k) }])),
+  };
   results.appBytesByKind = cold.app.at(-1).byKind;
 }
 if (want('sizes')) {
@@ -421,6 +437,13 @@ if (results.cold) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log(`\nCold load, median (min–max) of ${RUNS} alternating runs: 390×844, CPU ÷${CPU_SLOWDOWN}, ${NETWORK.latency} ms RTT, 1.6 Mbit/s`);
   for (const r of rows) console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`);
+  const a = results.coldArticle;
+  const range = (x, fmt) => `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`;
+  console.log(`\nAn article opened from a shared link (/${a.path}), same conditions: with its snapshot / without`);
+  for (const [k, label, fmt] of [['fcp', 'first contentful paint', ms], ['lcp', 'largest contentful paint', ms],
+    ['title', 'article title in DOM', ms], ['live', 'app live', ms], ['beforeLcp', 'bytes before the LCP', kb]]) {
+    console.log(`  ${label.padEnd(24)}  ${range(a[k].app, fmt).padEnd(26)}  ${range(a[k].bare, fmt)}`);
+  }
 }
 if (results.sizes) {
   console.log('\nSizes (raw / gzip / brotli):');

@@ -23,17 +23,19 @@
   } catch (e) {
     // No storage (private mode, blocked): the ordinary version.
   }
-  // The first-screen snapshot (scripts/snapshot.mjs, src/snapshot.rs): the home page's news
-  // as plain HTML while the wasm loads. Shown only where it is the page the app will draw:
-  // the home page with no query, the Russian interface, younger than its maximum age, and
-  // not when a service worker serves the page (the app then starts at once from its cache).
+  // The first-screen snapshot (scripts/snapshot.mjs, src/snapshot.rs): the home page's or
+  // an article's first screen as plain HTML while the wasm loads. Shown only where it is the
+  // page the app will draw: its own page (data-path; the home page only with no query, which
+  // would filter the feed), the Russian interface, younger than its maximum age, and not
+  // when a service worker serves the page (the app then starts at once from its cache).
   try {
     var meta = document.querySelector('meta[name="vestnik-snapshot"]');
     if (!meta) return;
     var made = meta.content.split(';');
     var age = Date.now() - Number(made[0]);
-    var home = location.pathname === new URL(document.baseURI).pathname;
-    if (home && !location.search && age > -3600000 && age < Number(made[1])
+    var path = meta.getAttribute('data-path') || '';
+    var here = location.pathname === new URL(path, document.baseURI).pathname;
+    if (here && (path || !location.search) && age > -3600000 && age < Number(made[1])
         && document.documentElement.getAttribute('lang') !== 'en'
         && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
       document.documentElement.setAttribute('data-snapshot', 'on');

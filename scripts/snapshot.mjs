@@ -1,28 +1,38 @@
 #!/usr/bin/env node
-// The first-screen snapshot: the news feed's first screen (header, first page of news,
-// calendar, sidebar, footer) rendered by Vestnik itself in headless Chromium and written
-// into index.html as plain HTML. A reader opening the site's home page reads the news as
-// soon as the HTML and CSS arrive — as fast as a static page — while the wasm downloads;
-// the app then renders the same screen from fresh data out of sight and takes its place
-// (src/snapshot.rs). public/prefs.js shows a snapshot only where it is right: the home page
-// with no query, in the Russian interface, not older than its maximum age, and not when an
-// installed service worker serves the page (the app starts at once from its cache).
+// First-screen snapshots: the news feed's first screen (header, first page of news,
+// calendar, sidebar, footer) and that of each article it lists, rendered by Vestnik itself
+// in headless Chromium and written as plain HTML into index.html and news/<id>/index.html.
+// A reader opening the home page, or an article from a shared link, reads it as soon as the
+// HTML and CSS arrive — as fast as a static page — while the wasm downloads; the app then
+// renders the same screen from fresh data out of sight and takes its place
+// (src/snapshot.rs). public/prefs.js shows a snapshot only where it is right: its own page
+// (the home page only with no query), in the Russian interface, not older than its maximum
+// age, and not when an installed service worker serves the page (the app starts at once
+// from its cache). An article's file also carries its description, canonical address and
+// Open Graph tags, so link previews (VK, Telegram…), which never run the app, show the
+// article rather than the bare page.
 //
-// The snapshot is part of publishing, not of the build: run it after the build and after
-// each publication (or every few minutes from cron) against the live site, so it always
-// shows the site's own news — never the demo's (docs/deploy.md, "First-screen snapshot").
+// Snapshots are part of publishing, not of the build: run this after the build and after
+// each publication or edit (or every few minutes from cron) against the live site, so they
+// always show the site's own news — never the demo's (docs/deploy.md, "First-screen
+// snapshot").
 //
-//   node scripts/snapshot.mjs <dir> [--from URL] [--max-age HOURS]   (writes <dir>/index.html)
+//   node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N]
 //   node scripts/snapshot.mjs <dir> --remove
 //
 // Without --from, <dir> itself is served on a local port and rendered (its config.json must
-// reach the backend from there: the demo data in dist/api does). A failed render (backend
-// down, an error on the page) changes nothing and exits 1: the previous snapshot stays, and
-// its maximum age retires it. Writes index.html's .br and .gz copies as well.
+// reach the backend from there: the demo data in dist/api does). A failed render of the
+// home page (backend down, an error on the page) changes nothing and exits 1: the previous
+// snapshot stays, and its maximum age retires it. An article that fails to render loses its
+// snapshot (a withdrawn article is never shown from an old copy), and so does one no longer
+// on the feed's first page. `--articles N` renders at most N articles (0: none; default:
+// all on the first page). Article pages name their own address (share links, canonical,
+// og:url), so they are written only when that address is known: the --from URL, or --site
+// (the address readers use) for a local render. Every file gets .br and .gz copies.
 
 import { chromium } from '@playwright/test';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { staticServer } from './serve.mjs';
@@ -32,13 +42,18 @@ export const DEFAULT_MAX_AGE_HOURS = 24;
 const START = '<!--vestnik-snapshot-->';
 const END = '<!--/vestnik-snapshot-->';
 const META = /<meta name="?vestnik-snapshot"?[^>]*>/g;
+const HEAD_START = '<!--vestnik-snapshot-head-->';
+const HEAD_END = '<!--/vestnik-snapshot-head-->';
+
+const cut = (html, start, end) => {
+  const from = html.indexOf(start);
+  const to = html.indexOf(end);
+  return from >= 0 && to > from ? html.slice(0, from) + html.slice(to + end.length) : html;
+};
 
 /** index.html without any snapshot in it. */
 export function stripSnapshot(html) {
-  const start = html.indexOf(START);
-  const end = html.indexOf(END);
-  const body = start >= 0 && end > start ? html.slice(0, start) + html.slice(end + END.length) : html;
-  return body.replace(META, '');
+  return cut(cut(html, START, END), HEAD_START, HEAD_END).replace(META, '');
 }
 
 const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -46,18 +61,23 @@ const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
 /**
  * index.html with `markup` as its snapshot, made at `at` (ms since the epoch). The meta tag
  * goes right before prefs.js, which reads it before the first paint; the markup goes last
- * in <body>, after the app's own root. `preload`: the backend requests the first screen
- * makes, which prefs.js starts at once where the snapshot shows (rather than after the wasm).
+ * in <body>, after the app's own root. `path`: the page it shows, relative to the site's
+ * base ('' for the home page, `news/<id>` for an article). `preload`: the backend requests
+ * the first screen makes, which prefs.js starts at once where the snapshot shows (rather
+ * than after the wasm). `head`: tags for <head> (description, canonical, Open Graph) that
+ * the app removes when it starts (it renders its own).
  */
-export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFAULT_MAX_AGE_HOURS, preload = [] } = {}) {
+export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFAULT_MAX_AGE_HOURS, path = '', preload = [], head = '' } = {}) {
   const clean = stripSnapshot(html);
+  const where = path ? ` data-path="${attribute(path)}"` : '';
   const urls = preload.length ? ` data-preload="${attribute(preload.join(' '))}"` : '';
-  const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}"${urls}>`;
+  const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}"${where}${urls}>`;
+  const tags = head ? `${HEAD_START}${head}${HEAD_END}` : '';
   const prefs = /<script src="?prefs\.js"?><\/script>/;
   if (!prefs.test(clean)) throw new Error('index.html has no <script src="prefs.js"> to put the snapshot before');
   if (!clean.includes('</body>')) throw new Error('index.html has no </body> to put the snapshot before');
   const block = `${START}<div id="snapshot" class="snapshot">${markup}</div>${END}`;
-  return clean.replace(prefs, (tag) => meta + tag).replace('</body>', `${block}</body>`);
+  return clean.replace(prefs, (tag) => tags + meta + tag).replace('</body>', `${block}</body>`);
 }
 
 /**
@@ -65,9 +85,13 @@ export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFA
  * reference to one follows), so the snapshot and the app never share an id while both are
  * in the document; "today" marks are dropped (they would be wrong tomorrow); comments go;
  * anything live — scripts, frames, handlers, `javascript:` — is removed (the app renders
- * none of it; this only makes sure).
+ * none of it; this only makes sure). A link to a fragment names the page (`news/1#s-main`):
+ * under <base href> a bare `#s-main` would lead to the home page. Also returns the tags the
+ * app put into <head> that a link preview reads.
  */
 function capture() {
+  const base = new URL(document.baseURI).pathname;
+  const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
   const copy = document.getElementById('app').cloneNode(true);
   copy.querySelectorAll('script, iframe, object, embed, template, noscript').forEach((n) => n.remove());
   // The renderer's empty placeholder comments mark where dynamic parts go; inert here.
@@ -82,36 +106,54 @@ function capture() {
       if (name.startsWith('on') || /^\s*javascript:/i.test(value)) el.removeAttribute(name);
       else if (name === 'id') el.id = `s-${value}`;
       else if (REFS.includes(name)) el.setAttribute(name, value.split(/\s+/).filter(Boolean).map((v) => `s-${v}`).join(' '));
-      else if (name === 'href' && /^#./.test(value)) el.setAttribute('href', `#s-${value.slice(1)}`);
+      else if (name === 'href' && /^#./.test(value)) el.setAttribute('href', `${here}#s-${value.slice(1)}`);
       else if (name === 'aria-current' && value === 'date') el.removeAttribute(name);
     }
     el.classList.remove('calendar__cell--today');
     if (el.getAttribute('class') === '') el.removeAttribute('class');
   }
-  return copy.innerHTML;
+  const head = [...document.head.querySelectorAll(
+    'meta[name="description"], meta[property^="og:"], meta[name^="twitter:"], link[rel="canonical"]',
+  )].map((tag) => {
+    const copy = tag.cloneNode(false);
+    for (const { name } of [...copy.attributes]) {
+      if (!['name', 'property', 'content', 'rel', 'href'].includes(name)) copy.removeAttribute(name);
+    }
+    copy.setAttribute('data-snapshot', '');
+    return copy.outerHTML;
+  }).join('');
+  return { markup: copy.innerHTML, head };
 }
 
-/** The app's state when its first screen is complete: nothing loading, a page heading. */
+/**
+ * The app's state when its first screen is complete: nothing loading, a page heading or an
+ * error (src/snapshot.rs waits for the same before it hands over).
+ */
 const SETTLED = () => {
   const app = document.getElementById('app');
   return !document.documentElement.hasAttribute('data-snapshot')
-    && !!app?.querySelector('#main h1')
+    && !!app?.querySelector('#main h1, #main .error-panel')
     && !app.querySelector('.skeleton, .site-header--placeholder, [aria-busy="true"]');
 };
 
 /** At most this many requests are preloaded: the first screen's own, not a long tail. */
 const MAX_PRELOAD = 8;
 
+/** What each kind of page must show to be worth a snapshot. */
+const EXPECTED = {
+  feed: ['.news-list li', 'the page shows no news'],
+  article: ['.article__title', 'the page shows no article'],
+};
+
 /**
- * Renders `url` (the site's home page). Returns the snapshot markup and the backend
- * requests the page made (same-origin ones relative to the page, so a snapshot rendered
- * from a local copy works when deployed; config.json is preloaded by index.html already).
+ * Renders `url`: the site's home page (`kind` 'feed') or an article ('article'). Returns
+ * the snapshot markup, the <head> tags a link preview reads, the backend requests the page
+ * made (same-origin ones relative to the page's base, so a snapshot rendered from a local
+ * copy works when deployed; config.json is preloaded by index.html already), and the links
+ * to the articles the page lists.
  */
-export async function render(url, { browser: given } = {}) {
-  const browser = given ?? await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
-  });
+export async function render(url, { browser: given, kind = 'feed' } = {}) {
+  const browser = given ?? await launch();
   try {
     const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     try {
@@ -133,15 +175,18 @@ export async function render(url, { browser: given } = {}) {
       requests = null;
       await page.waitForLoadState('networkidle', { timeout: 60_000 });
       await page.waitForFunction(SETTLED, null, { timeout: 10_000, polling: 100 });
-      const problem = await page.evaluate(() => {
+      const [selector, missing] = EXPECTED[kind];
+      const problem = await page.evaluate(([selector, missing]) => {
         const app = document.getElementById('app');
         if (app.querySelector('.error-panel')) return `the page shows an error: ${app.querySelector('.error-panel').textContent.trim()}`;
-        if (!app.querySelector('.news-list li')) return 'the page shows no news';
+        if (!app.querySelector(selector)) return missing;
         return null;
-      });
+      }, [selector, missing]);
       if (problem) throw new Error(problem);
-      const markup = await page.evaluate(capture);
-      const base = new URL(url);
+      const { markup, head } = await page.evaluate(capture);
+      const articles = await page.evaluate(() => [...document.querySelectorAll('#app .news-card__title a')]
+        .map((a) => a.getAttribute('href')));
+      const base = new URL(await page.evaluate(() => document.baseURI));
       const preload = [...new Set(made)]
         .map((u) => new URL(u))
         .filter((u) => !(u.origin === base.origin && u.pathname === new URL('config.json', base).pathname))
@@ -149,13 +194,20 @@ export async function render(url, { browser: given } = {}) {
           ? u.href.slice(base.origin.length + base.pathname.length)
           : u.href))
         .slice(0, MAX_PRELOAD);
-      return { markup, preload };
+      return { markup, head, preload, articles };
     } finally {
       await context.close();
     }
   } finally {
     if (!given) await browser.close();
   }
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+  });
 }
 
 /** Writes index.html and its .br/.gz copies, each by rename: a reader never gets half a file. */
@@ -174,45 +226,119 @@ function write(path, html) {
   }
 }
 
+/** Removes a snapshot file and its compressed copies, and its folder once empty. */
+function removeFile(path) {
+  for (const name of [path, `${path}.br`, `${path}.gz`]) rmSync(name, { force: true });
+  try {
+    rmdirSync(dirname(path));
+  } catch {
+    // Not empty (something else lives there) or already gone.
+  }
+}
+
+/**
+ * An article link's folder under the site (`news/<id>`), or null where the id is not a
+ * plain name: ids come from the backend, and only these become folders. `news/archive` is
+ * a route of its own.
+ */
+export function articleFolder(href) {
+  const match = /^news\/([A-Za-z0-9_-]{1,80})$/.exec(href ?? '');
+  return match && match[1] !== 'archive' ? `news/${match[1]}` : null;
+}
+
+/** The article snapshots written earlier: news/<id>/index.html files carrying one. */
+function writtenArticles(root) {
+  const news = join(root, 'news');
+  if (!existsSync(news)) return [];
+  return readdirSync(news)
+    .map((name) => `news/${name}`)
+    .filter((folder) => articleFolder(folder))
+    .filter((folder) => {
+      const path = join(root, folder, 'index.html');
+      return existsSync(path) && readFileSync(path, 'utf8').includes(START);
+    });
+}
+
+/** `text` with every mention of `from` (plain and URI-encoded) naming `to` instead. */
+const readdress = (text, from, to) => (from === to
+  ? text
+  : text.split(from).join(to).split(encodeURIComponent(from)).join(encodeURIComponent(to)));
+
 async function main(args) {
+  const VALUED = ['--from', '--site', '--max-age', '--articles'];
   const option = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
-  const dir = args.find((a, i) => !a.startsWith('--') && !['--from', '--max-age'].includes(args[i - 1]));
+  const dir = args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1]));
   if (!dir) {
-    console.error('usage: node scripts/snapshot.mjs <dir> [--from URL] [--max-age HOURS] | <dir> --remove');
+    console.error('usage: node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] | <dir> --remove');
     return 2;
   }
-  const indexPath = join(resolve(dir), 'index.html');
-  const html = readFileSync(indexPath, 'utf8');
+  const root = resolve(dir);
+  const indexPath = join(root, 'index.html');
+  const html = stripSnapshot(readFileSync(indexPath, 'utf8'));
   if (args.includes('--remove')) {
-    write(indexPath, stripSnapshot(html));
-    console.log(`snapshot: removed from ${indexPath}`);
+    write(indexPath, html);
+    for (const folder of writtenArticles(root)) removeFile(join(root, folder, 'index.html'));
+    console.log(`snapshot: removed from ${root}`);
     return 0;
   }
   const maxAgeHours = Number(option('max-age') ?? DEFAULT_MAX_AGE_HOURS);
-  if (!(maxAgeHours > 0)) {
-    console.error('snapshot: --max-age takes a positive number of hours');
+  const limit = Number(option('articles') ?? Infinity);
+  if (!(maxAgeHours > 0) || !(limit >= 0)) {
+    console.error('snapshot: --max-age takes a positive number of hours, --articles a count');
     return 2;
   }
-  let from = option('from');
+  // Addresses of the site's base end in a slash: pages resolve against them.
+  let from = option('from')?.replace(/\/?$/, '/');
   let server = null;
   if (!from) {
     // Served under its own <base href> (a sub-path build lives under /press/).
     const base = /<base href="?([^"> ]*)"?/.exec(html)?.[1] ?? '/';
-    server = staticServer(() => resolve(dir), base);
+    server = staticServer(() => root, base);
     await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
     from = `http://127.0.0.1:${server.address().port}${base}`;
   }
+  // The address readers use: what the pages' own links (share, canonical) must name.
+  const site = (option('site') ?? option('from'))?.replace(/\/?$/, '/') ?? null;
+  const publish = (text) => (site ? readdress(text, from, site) : text);
+  const browser = await launch();
   try {
     const at = Date.now();
-    const { markup, preload } = await render(from);
-    write(indexPath, withSnapshot(html, markup, { at, maxAgeHours, preload }));
-    const br = readFileSync(`${indexPath}.br`).length;
-    console.log(`snapshot: ${from} → ${indexPath} (${markup.length} bytes of markup, ${preload.length} requests to preload, index.html ${br} bytes brotli, shown for ${maxAgeHours} h)`);
+    let home;
+    try {
+      home = await render(from, { browser });
+      const { markup, preload, head } = home;
+      write(indexPath, withSnapshot(html, publish(markup), { at, maxAgeHours, preload, head: site ? publish(head) : '' }));
+      const br = readFileSync(`${indexPath}.br`).length;
+      console.log(`snapshot: ${from} → ${indexPath} (${markup.length} bytes of markup, ${preload.length} requests to preload, index.html ${br} bytes brotli, shown for ${maxAgeHours} h)`);
+    } catch (error) {
+      console.error(`snapshot: not written, ${indexPath} is unchanged: ${error.message.split('\n')[0]}`);
+      return 1;
+    }
+    const folders = [...new Set(home.articles.map(articleFolder).filter(Boolean))].slice(0, limit);
+    if (folders.length && !site) {
+      console.log('snapshot: no article pages: they name their own address, so give --site URL (the address readers use) for a local render');
+      folders.length = 0;
+    }
+    const written = new Set();
+    for (const folder of folders) {
+      const path = join(root, folder, 'index.html');
+      try {
+        const page = await render(new URL(folder, from).href, { browser, kind: 'article' });
+        mkdirSync(dirname(path), { recursive: true });
+        write(path, withSnapshot(html, publish(page.markup), { at, maxAgeHours, path: folder, preload: page.preload, head: publish(page.head) }));
+        written.add(folder);
+      } catch (error) {
+        console.error(`snapshot: ${folder} not written${existsSync(path) ? ', its old snapshot removed' : ''}: ${error.message.split('\n')[0]}`);
+      }
+    }
+    const gone = writtenArticles(root).filter((folder) => !written.has(folder));
+    for (const folder of gone) removeFile(join(root, folder, 'index.html'));
+    if (folders.length || gone.length) {
+      console.log(`snapshot: ${written.size} of ${folders.length} article pages written, ${gone.length} old ones removed`);
+    }
     return 0;
-  } catch (error) {
-    console.error(`snapshot: not written, ${indexPath} is unchanged: ${error.message.split('\n')[0]}`);
-    return 1;
   } finally {
+    await browser.close();
     server?.close();
   }
 }

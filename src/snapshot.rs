@@ -1,9 +1,10 @@
-//! The first-screen snapshot's hand-over. `index.html` may carry the home page's first
-//! screen as plain HTML (`#snapshot`, written by `scripts/snapshot.mjs` when a site
-//! publishes); `public/prefs.js` decides before the first paint whether it applies to this
-//! page and marks `<html data-snapshot="on">`, which hides the app's root (style/snapshot.css).
+//! The first-screen snapshot's hand-over. `index.html` (and `news/<id>/index.html`) may
+//! carry the page's first screen as plain HTML (`#snapshot`, written by
+//! `scripts/snapshot.mjs` when a site publishes); `public/prefs.js` decides before the
+//! first paint whether it applies to this page and marks `<html data-snapshot="on">`,
+//! which hides the app's root (style/snapshot.css).
 //! The app then renders into its hidden root as always; once its first screen is complete —
-//! a page heading and nothing loading — the two are swapped in one step, keeping the
+//! a page heading (or an error) and nothing loading — the two are swapped in one step, keeping the
 //! reader's scroll position and keyboard focus. Nothing else in the app knows about it.
 
 use std::time::Duration;
@@ -18,14 +19,26 @@ const POLL: Duration = Duration::from_millis(50);
 /// The longest the snapshot stands in: after 20 s the app shows whatever it has (its own
 /// loading state or error), so a page that never settles is never hidden for good.
 const MAX_POLLS: u32 = 400;
+/// A first screen the reader should see: a page heading, or the error that stands for one
+/// (an article that failed to load has no heading of its own).
+const COMPLETE: &str = "#main h1, #main .error-panel";
 /// Still loading: the shapes the app draws while waiting. `scripts/snapshot.mjs` waits for
 /// the same state before it captures a page.
 const LOADING: &str = ".skeleton, .site-header--placeholder, [aria-busy=\"true\"]";
 
 /// The snapshot standing in for the app on this page, if there is one. A snapshot that
-/// does not apply here (another route, too old, English…) is removed at once.
+/// does not apply here (another route, too old, English…) is removed at once, and so are
+/// the snapshot's tags in `<head>` (description, canonical, Open Graph, for link previews
+/// that never run the app): the app renders its own.
 pub fn standing_in() -> Option<Element> {
     let doc = document();
+    if let Ok(tags) = doc.query_selector_all("head [data-snapshot]") {
+        for i in 0..tags.length() {
+            if let Some(tag) = tags.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                tag.remove();
+            }
+        }
+    }
     let snapshot = doc.get_element_by_id("snapshot")?;
     let on = doc
         .document_element()
@@ -67,7 +80,7 @@ fn check(root: HtmlElement, snapshot: Element, polls_left: u32) {
 
 fn settled(root: &HtmlElement) -> bool {
     let has = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
-    has("#main h1") && !has(LOADING)
+    has(COMPLETE) && !has(LOADING)
 }
 
 fn swap(root: &HtmlElement, snapshot: &Element) {

@@ -1,9 +1,10 @@
-// The first-screen snapshot (scripts/snapshot.mjs → index.html; public/prefs.js decides;
-// src/snapshot.rs hands over): the home page reads before the wasm arrives, the app takes
-// its place without a jump, and the snapshot never shows where it is not the right page.
+// First-screen snapshots (scripts/snapshot.mjs → index.html, news/<id>/index.html;
+// public/prefs.js decides; src/snapshot.rs hands over): the home page and the articles it
+// lists read before the wasm arrives, the app takes their place without a jump, and a
+// snapshot never shows where it is not the right page.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +19,15 @@ let dir;
 let server;
 let origin;
 test.beforeAll(async ({}, testInfo) => {
-  // A published copy of the build: dist/ with the snapshot written by the real command.
+  // A published copy of the build: dist/ with the snapshots written by the real command,
+  // told the address it is served at (the article pages name it).
   dir = mkdtempSync(join(tmpdir(), 'vestnik-snapshot-'));
   cpSync(join(root, 'dist'), dir, { recursive: true });
-  execFileSync('node', [join(root, 'scripts/snapshot.mjs'), dir], { stdio: 'pipe' });
   server = createServer(staticHandler(() => dir));
   const port = Number(process.env.E2E_PORT ?? 4173) + 40 + testInfo.parallelIndex;
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${port}`;
+  execFileSync('node', [join(root, 'scripts/snapshot.mjs'), dir, '--site', `${origin}/`], { stdio: 'pipe' });
 });
 test.afterAll(() => {
   server?.close();
@@ -124,8 +126,57 @@ test('keyboard focus and the scroll position survive the hand-over', async ({ pa
   expect(Math.abs(after - before)).toBeLessThanOrEqual(40);
 });
 
+test('an article opened from a shared link is readable before the wasm arrives, and previews name it', async ({ page, request }) => {
+  const { id, title } = demo.page(1).items[0];
+  // What a link preview (VK, Telegram…) reads: the page's HTML, no script run.
+  const html = await (await request.get(`${origin}/news/${id}`)).text();
+  expect(html).toContain(`<meta property="og:title" content="${title}" data-snapshot="">`);
+  expect(html).toContain(`<link href="${origin}/news/${id}" rel="canonical" data-snapshot="">`);
+  expect(html).toMatch(new RegExp(`<meta property="og:image" content="${origin}/api/media/[^"]+"`));
+
+  const release = await holdWasm(page);
+  await page.goto(`${origin}/news/${id}`);
+  await expect(page.locator('html')).toHaveAttribute('data-snapshot', 'on');
+  const snapshot = page.locator('#snapshot');
+  await expect(snapshot.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(snapshot.locator('.article-body p').first()).toBeVisible();
+  await expect(page.locator('#app')).toBeHidden();
+  // Its share links name the site's own address, and the skip link stays on this page.
+  await expect(snapshot.locator('a[href^="https://vk.com/"]')).toHaveAttribute('href', new RegExp(encodeURIComponent(`${origin}/news/${id}`)));
+  await expect(snapshot.locator('.skip-link')).toHaveAttribute('href', `news/${id}#s-main`);
+  expect(await duplicateIds(page)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  release();
+  await expect(page.locator('#snapshot')).toHaveCount(0);
+  await expect(page.locator('#app #main h1')).toHaveText(title);
+  // The app's own tags replace the snapshot's: one of each, none left over.
+  await expect(page.locator('head [data-snapshot]')).toHaveCount(0);
+  await expect(page.locator('head meta[property="og:title"]')).toHaveCount(1);
+  await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute('content', title);
+  // The app is live: the gallery opens.
+  await page.locator('#app .gallery__open').first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test.describe('an article withdrawn since its snapshot', () => {
+  test.use({ allowConsoleErrors: [/status of 404/] });
+  test('the app\'s answer replaces the old copy', async ({ page }) => {
+    const { id, title } = demo.page(1).items[0];
+    await page.route(`**/api/news/${id}.json`, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    const release = await holdWasm(page);
+    await page.goto(`${origin}/news/${id}`);
+    await expect(page.locator('#snapshot h1')).toHaveText(title);
+    release();
+    await expect(page.locator('#snapshot')).toHaveCount(0);
+    await expect(page.locator('#app #main h1')).toHaveText('Новость не найдена');
+    await expect(page.getByText(title)).toHaveCount(0);
+  });
+});
+
 for (const [name, path, setup] of [
-  ['an article (the same index.html, another route)', `/news/${seed.id}`, null],
+  ['an article without a snapshot of its own (the home page\'s index.html)', `/news/${seed.id}`, null],
+  ['an article\'s snapshot under another address', `/news/${demo.page(1).items[1].id}/index.html`, null],
   ['the home page with a query', '/?page=2', null],
   ['/index.html (the app answers it with its 404 page)', '/index.html', null],
   ['the English interface', '/', (page) => page.addInitScript(() => localStorage.setItem('vestnik.lang', 'en'))],
@@ -169,6 +220,40 @@ test.describe('a search before the wasm arrives', () => {
     await expect(page.locator('#app .news-card__title a').first()).toContainText('гиревому');
     await expect(page.locator('#snapshot')).toHaveCount(0);
   });
+});
+
+test('article snapshots follow the first page: a broken or departed article loses its snapshot', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a command-line check, once is enough');
+  test.setTimeout(90_000);
+  const site = mkdtempSync(join(tmpdir(), 'vestnik-snapshot-articles-'));
+  try {
+    cpSync(dir, site, { recursive: true });
+    const [first, second] = demo.page(1).items.map((item) => item.id);
+    const written = (id) => existsSync(join(site, 'news', id, 'index.html'));
+    expect(written(first) && written(second)).toBe(true);
+    // An article that has left the first page, and a folder the command never wrote.
+    cpSync(join(site, 'news', first), join(site, 'news', 'departed'), { recursive: true });
+    mkdirSync(join(site, 'news', 'kept'));
+    writeFileSync(join(site, 'news', 'kept', 'index.html'), '<p>not a snapshot</p>');
+    // The backend now fails for one article on the first page.
+    writeFileSync(join(site, 'api', 'news', `${second}.json`), '{"id": ');
+    // Two articles at most: the other eight written before are removed as well.
+    const out = execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--site', 'https://press.example.ru/', '--articles', '2'], { stdio: 'pipe' });
+    expect(String(out)).toContain('1 of 2 article pages written, 10 old ones removed');
+    expect(written(first)).toBe(true);
+    expect(written(demo.page(1).items[2].id)).toBe(false);
+    expect(readFileSync(join(site, 'news', first, 'index.html'), 'utf8')).toContain('https://press.example.ru/news/');
+    expect(written(second)).toBe(false);
+    expect(existsSync(join(site, 'news', second, 'index.html.br'))).toBe(false);
+    expect(existsSync(join(site, 'news', 'departed'))).toBe(false);
+    expect(written('kept')).toBe(true);
+    // --remove takes every snapshot away.
+    execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--remove'], { stdio: 'pipe' });
+    expect(written(first)).toBe(false);
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).not.toContain('vestnik-snapshot');
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
 });
 
 test('the command refuses to write a snapshot of a page that shows an error', async ({}, testInfo) => {

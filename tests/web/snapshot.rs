@@ -95,6 +95,20 @@ async fn the_snapshot_stays_while_the_app_is_loading_and_goes_when_it_is_ready()
 }
 
 #[wasm_bindgen_test]
+async fn an_error_in_place_of_the_page_is_shown_at_once() {
+    // An article that failed to load: no heading of its own, an error panel instead.
+    let (app, shot) = pair(
+        "<h1>снимок</h1>",
+        r#"<main id="main"><section class="error-panel" role="alert"><h2>Ошибка</h2></section></main>"#,
+    );
+    snapshot::hand_over_within(app.clone(), shot.clone().into(), 100);
+    TimeoutFuture::new(60).await;
+    assert!(!shot.is_connected(), "the error shows, not the old copy");
+    assert!(!marked());
+    app.remove();
+}
+
+#[wasm_bindgen_test]
 async fn an_app_that_never_settles_is_shown_after_the_wait() {
     let (app, shot) = pair("<p>снимок</p>", r#"<div class="skeleton"></div>"#);
     snapshot::hand_over_within(app.clone(), shot.clone().into(), 3);
