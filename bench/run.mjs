@@ -132,11 +132,11 @@ async function makeLimitPage() {
 // ---- 1b. the snapshots: made from this build, as scripts/snapshot.mjs makes them on
 // publishing: the home page's and that of the first article it lists ----
 async function makeSnapshot() {
-  const { markup, preload, articles } = await render(`${bareOrigin}/`, { browser });
-  snapshotIndex = packed(withSnapshot(bareIndex.raw.toString(), markup, { preload }));
+  const { markup, preload, head, title, articles } = await render(`${bareOrigin}/`, { browser });
+  snapshotIndex = packed(withSnapshot(bareIndex.raw.toString(), markup, { preload, head, title }));
   const path = articles[0];
   const shot = await render(`${bareOrigin}/${path}`, { browser, kind: 'article' });
-  article = { path, page: packed(withSnapshot(bareIndex.raw.toString(), shot.markup, { path, preload: shot.preload, head: shot.head })) };
+  article = { path, page: packed(withSnapshot(bareIndex.raw.toString(), shot.markup, { path, preload: shot.preload, head: shot.head, title: shot.title })) };
 }
 
 // ---- 2. one cold load on the emulated phone ----

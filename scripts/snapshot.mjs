@@ -51,12 +51,19 @@ const cut = (html, start, end) => {
   return from >= 0 && to > from ? html.slice(0, from) + html.slice(to + end.length) : html;
 };
 
+const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const unattribute = (text) => text.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const textContent = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+// A snapshot's <title> keeps the page's own in an attribute, to be put back.
+const TITLE = /<title>([^<]*)<\/title>/;
+const SNAPSHOT_TITLE = /<title data-original="([^"]*)">[^<]*<\/title>/;
+
 /** index.html without any snapshot in it. */
 export function stripSnapshot(html) {
-  return cut(cut(html, START, END), HEAD_START, HEAD_END).replace(META, '');
+  return cut(cut(html, START, END), HEAD_START, HEAD_END)
+    .replace(META, '')
+    .replace(SNAPSHOT_TITLE, (_, original) => `<title>${unattribute(original)}</title>`);
 }
-
-const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * index.html with `markup` as its snapshot, made at `at` (ms since the epoch). The meta tag
@@ -65,10 +72,14 @@ const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
  * base ('' for the home page, `news/<id>` for an article). `preload`: the backend requests
  * the first screen makes, which prefs.js starts at once where the snapshot shows (rather
  * than after the wasm). `head`: tags for <head> (description, canonical, Open Graph) that
- * the app removes when it starts (it renders its own).
+ * the app removes when it starts (it renders its own); `title`: the page's title, which
+ * the app sets again when it starts.
  */
-export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFAULT_MAX_AGE_HOURS, path = '', preload = [], head = '' } = {}) {
-  const clean = stripSnapshot(html);
+export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFAULT_MAX_AGE_HOURS, path = '', preload = [], head = '', title = '' } = {}) {
+  let clean = stripSnapshot(html);
+  if (title) {
+    clean = clean.replace(TITLE, (_, original) => `<title data-original="${attribute(original)}">${textContent(title)}</title>`);
+  }
   const where = path ? ` data-path="${attribute(path)}"` : '';
   const urls = preload.length ? ` data-preload="${attribute(preload.join(' '))}"` : '';
   const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}"${where}${urls}>`;
@@ -86,8 +97,8 @@ export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFA
  * in the document; "today" marks are dropped (they would be wrong tomorrow); comments go;
  * anything live — scripts, frames, handlers, `javascript:` — is removed (the app renders
  * none of it; this only makes sure). A link to a fragment names the page (`news/1#s-main`):
- * under <base href> a bare `#s-main` would lead to the home page. Also returns the tags the
- * app put into <head> that a link preview reads.
+ * under <base href> a bare `#s-main` would lead to the home page. Also returns the page's
+ * title and the tags the app put into <head> that a link preview reads.
  */
 function capture() {
   const base = new URL(document.baseURI).pathname;
@@ -122,7 +133,7 @@ function capture() {
     copy.setAttribute('data-snapshot', '');
     return copy.outerHTML;
   }).join('');
-  return { markup: copy.innerHTML, head };
+  return { markup: copy.innerHTML, head, title: document.title };
 }
 
 /**
@@ -147,7 +158,8 @@ const EXPECTED = {
 
 /**
  * Renders `url`: the site's home page (`kind` 'feed') or an article ('article'). Returns
- * the snapshot markup, the <head> tags a link preview reads, the backend requests the page
+ * the snapshot markup, the page's title and the <head> tags a link preview reads, the
+ * backend requests the page
  * made (same-origin ones relative to the page's base, so a snapshot rendered from a local
  * copy works when deployed; config.json is preloaded by index.html already), and the links
  * to the articles the page lists.
@@ -183,7 +195,7 @@ export async function render(url, { browser: given, kind = 'feed' } = {}) {
         return null;
       }, [selector, missing]);
       if (problem) throw new Error(problem);
-      const { markup, head } = await page.evaluate(capture);
+      const { markup, head, title } = await page.evaluate(capture);
       const articles = await page.evaluate(() => [...document.querySelectorAll('#app .news-card__title a')]
         .map((a) => a.getAttribute('href')));
       const base = new URL(await page.evaluate(() => document.baseURI));
@@ -194,7 +206,7 @@ export async function render(url, { browser: given, kind = 'feed' } = {}) {
           ? u.href.slice(base.origin.length + base.pathname.length)
           : u.href))
         .slice(0, MAX_PRELOAD);
-      return { markup, head, preload, articles };
+      return { markup, head, title, preload, articles };
     } finally {
       await context.close();
     }
@@ -306,8 +318,8 @@ async function main(args) {
     let home;
     try {
       home = await render(from, { browser });
-      const { markup, preload, head } = home;
-      write(indexPath, withSnapshot(html, publish(markup), { at, maxAgeHours, preload, head: site ? publish(head) : '' }));
+      const { markup, preload, head, title } = home;
+      write(indexPath, withSnapshot(html, publish(markup), { at, maxAgeHours, preload, head: site ? publish(head) : '', title }));
       const br = readFileSync(`${indexPath}.br`).length;
       console.log(`snapshot: ${from} → ${indexPath} (${markup.length} bytes of markup, ${preload.length} requests to preload, index.html ${br} bytes brotli, shown for ${maxAgeHours} h)`);
     } catch (error) {
@@ -325,7 +337,7 @@ async function main(args) {
       try {
         const page = await render(new URL(folder, from).href, { browser, kind: 'article' });
         mkdirSync(dirname(path), { recursive: true });
-        write(path, withSnapshot(html, publish(page.markup), { at, maxAgeHours, path: folder, preload: page.preload, head: publish(page.head) }));
+        write(path, withSnapshot(html, publish(page.markup), { at, maxAgeHours, path: folder, preload: page.preload, head: publish(page.head), title: page.title }));
         written.add(folder);
       } catch (error) {
         console.error(`snapshot: ${folder} not written${existsSync(path) ? ', its old snapshot removed' : ''}: ${error.message.split('\n')[0]}`);

@@ -2,11 +2,11 @@
 //! each with `?q=`, `?rubric=` and `?page=`. Everything the reader chose is in the URL.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::ApiError;
-use crate::app::{use_api, use_app_path, use_list_memory, use_site};
+use crate::app::{absolute, use_api, use_app_path, use_list_memory, use_site};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filter_chips::FilterChips;
@@ -50,6 +50,34 @@ pub fn FeedPage() -> impl IntoView {
     let (pending, set_pending) = signal(false);
     let site_offset = site.utc_offset;
     let rubrics = site.rubrics.clone();
+
+    // The front page (the whole feed, page 1) describes the site for link previews; the
+    // publish step's snapshot carries these tags to crawlers that never run the app.
+    let front_page_meta = {
+        let site = site.clone();
+        move || {
+            let front = page.get() == 1 && filter.get().is_some_and(|f| f.is_empty());
+            front.then(|| {
+                let description = site.description.clone().filter(|d| !d.trim().is_empty());
+                let url = absolute(routes::HOME);
+                view! {
+                    <Link rel="canonical" href=url.clone() />
+                    <Meta property="og:type" content="website" />
+                    <Meta property="og:title" content=site.name.clone() />
+                    <Meta property="og:url" content=url />
+                    <Meta property="og:site_name" content=site.name.clone() />
+                    // Link previews take raster images only.
+                    {site.logo.as_ref().filter(|logo| !logo.src.ends_with(".svg")).map(|logo| view! {
+                        <Meta property="og:image" content=absolute(&logo.src) />
+                    })}
+                    {description.map(|d| view! {
+                        <Meta name="description" content=d.clone() />
+                        <Meta property="og:description" content=d />
+                    })}
+                }
+            })
+        }
+    };
 
     let heading = move || match filter.get() {
         Some(f) => lang.news_heading(&f.period.phrase(lang)),
@@ -123,6 +151,7 @@ pub fn FeedPage() -> impl IntoView {
 
     view! {
         <Title text=heading />
+        {front_page_meta}
         {move || filter.get().and_then(|f| crumbs(f.period, lang)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
         <h1 class="page-title">{heading}</h1>
         {move || match filter.get().map(|f| f.period) {

@@ -14,6 +14,7 @@ import { staticHandler } from '../../scripts/serve.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const seed = demo.seed();
 const firstTitles = demo.page(1).items.slice(0, 3).map((item) => item.title);
+const siteName = JSON.parse(readFileSync(join(root, 'public/api/site.json'), 'utf8')).name;
 
 let dir;
 let server;
@@ -70,8 +71,13 @@ test('the home page is readable before the wasm arrives, and the app takes its p
   expect(await duplicateIds(page)).toEqual([]);
   expect(await seriousAxeViolations(page)).toEqual([]);
   // Inert markup only: no script, no handler, no inline style, none of the renderer's comments.
-  const written = readFileSync(join(dir, 'index.html'), 'utf8').split('<!--vestnik-snapshot-->')[1];
+  const file = readFileSync(join(dir, 'index.html'), 'utf8');
+  const written = file.split('<!--vestnik-snapshot-->')[1];
   expect(written).not.toMatch(/<script|\son[a-z]+=|\sstyle=|<!---->/i);
+  // A link preview of the site's front page names the site.
+  expect(file).toContain(`<title data-original="Новости">Новости — ${siteName}</title>`);
+  expect(file).toContain(`<meta property="og:site_name" content="${siteName}" data-snapshot="">`);
+  expect(file).toContain(`<link href="${origin}/" rel="canonical" data-snapshot="">`);
 
   // The first screen's data is on its way before the wasm has arrived…
   await expect.poll(() => data).toEqual(expect.arrayContaining(['/api/site.json', '/api/news/page/1.json', '/api/archive.json']));
@@ -130,6 +136,7 @@ test('an article opened from a shared link is readable before the wasm arrives, 
   const { id, title } = demo.page(1).items[0];
   // What a link preview (VK, Telegram…) reads: the page's HTML, no script run.
   const html = await (await request.get(`${origin}/news/${id}`)).text();
+  expect(html).toContain(`<title data-original="Новости">${title} — ${siteName}</title>`);
   expect(html).toContain(`<meta property="og:title" content="${title}" data-snapshot="">`);
   expect(html).toContain(`<link href="${origin}/news/${id}" rel="canonical" data-snapshot="">`);
   expect(html).toMatch(new RegExp(`<meta property="og:image" content="${origin}/api/media/[^"]+"`));
@@ -154,6 +161,8 @@ test('an article opened from a shared link is readable before the wasm arrives, 
   await expect(page.locator('head [data-snapshot]')).toHaveCount(0);
   await expect(page.locator('head meta[property="og:title"]')).toHaveCount(1);
   await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute('content', title);
+  await expect(page.locator('title')).toHaveCount(1);
+  await expect(page).toHaveTitle(`${title} — ${siteName}`);
   // The app is live: the gallery opens.
   await page.locator('#app .gallery__open').first().click();
   await expect(page.getByRole('dialog')).toBeVisible();
