@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { staticHandler } from '../scripts/serve.mjs';
-import { render, stripSnapshot, withSnapshot } from '../scripts/snapshot.mjs';
+import { headTags, render, stripSnapshot, withSnapshot } from '../scripts/snapshot.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -67,7 +67,7 @@ const serveDist = staticHandler(() => dist);
 const serverWith = (index, withArticle) => createServer((req, res) => {
   if (req.url.startsWith('/__limit') && limitHtml) return sendHtml(req, res, limitHtml);
   if (req.url === '/' || req.url === '/index.html') return sendHtml(req, res, index());
-  if (withArticle && article && req.url === `/${article.path}`) return sendHtml(req, res, article.page);
+  if (article && req.url === `/${article.path}`) return sendHtml(req, res, withArticle ? article.page : bareIndex);
   serveDist(req, res);
 });
 const listen = async (server) => {
@@ -133,10 +133,10 @@ async function makeLimitPage() {
 // publishing: the home page's and that of the first article it lists ----
 async function makeSnapshot() {
   const { markup, preload, head, title, articles } = await render(`${bareOrigin}/`, { browser });
-  snapshotIndex = packed(withSnapshot(bareIndex.raw.toString(), markup, { preload, head, title }));
+  snapshotIndex = packed(withSnapshot(bareIndex.raw.toString(), markup, { preload, head: headTags(head, 'feed'), title }));
   const path = articles[0];
   const shot = await render(`${bareOrigin}/${path}`, { browser, kind: 'article' });
-  article = { path, page: packed(withSnapshot(bareIndex.raw.toString(), shot.markup, { path, preload: shot.preload, head: shot.head, title: shot.title })) };
+  article = { path, page: packed(withSnapshot(bareIndex.raw.toString(), shot.markup, { path, preload: shot.preload, head: headTags(shot.head, 'article'), title: shot.title })) };
 }
 
 // ---- 2. one cold load on the emulated phone ----

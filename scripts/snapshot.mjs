@@ -31,7 +31,7 @@
 // (the address readers use) for a local render. Every file gets .br and .gz copies.
 
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -47,7 +47,7 @@ const HEAD_END = '<!--/vestnik-snapshot-head-->';
 
 const cut = (html, start, end) => {
   const from = html.indexOf(start);
-  const to = html.indexOf(end);
+  const to = html.lastIndexOf(end);
   return from >= 0 && to > from ? html.slice(0, from) + html.slice(to + end.length) : html;
 };
 
@@ -88,7 +88,8 @@ export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFA
   if (!prefs.test(clean)) throw new Error('index.html has no <script src="prefs.js"> to put the snapshot before');
   if (!clean.includes('</body>')) throw new Error('index.html has no </body> to put the snapshot before');
   const block = `${START}<div id="snapshot" class="snapshot">${markup}</div>${END}`;
-  return clean.replace(prefs, (tag) => tags + meta + tag).replace('</body>', `${block}</body>`);
+  // Replacement functions, not strings: `$&`, `$'`… in a news text are text, not patterns.
+  return clean.replace(prefs, (tag) => tags + meta + tag).replace('</body>', () => `${block}</body>`);
 }
 
 /**
@@ -132,7 +133,7 @@ function capture() {
     }
     copy.setAttribute('data-snapshot', '');
     return copy.outerHTML;
-  }).join('');
+  });
   return { markup: copy.innerHTML, head, title: document.title };
 }
 
@@ -149,6 +150,16 @@ const SETTLED = () => {
 
 /** At most this many requests are preloaded: the first screen's own, not a long tail. */
 const MAX_PRELOAD = 8;
+
+/**
+ * The <head> tags a snapshot page carries, from those `render` found. The home page's
+ * index.html also answers every route without a file of its own (older articles, other
+ * feed pages, the 404), so it names no address: no canonical link, no og:url.
+ */
+export function headTags(tags, kind) {
+  const named = /^<(?:link[^>]* rel="canonical"|meta[^>]* property="og:url")/;
+  return tags.filter((tag) => kind !== 'feed' || !named.test(tag)).join('');
+}
 
 /** What each kind of page must show to be worth a snapshot. */
 const EXPECTED = {
@@ -233,8 +244,8 @@ function write(path, html) {
     [`${path}.gz`, gzipSync(data, { level: 9 })],
   ];
   for (const [name, bytes] of files) {
-    writeFileSync(`${name}.tmp`, bytes);
-    renameSync(`${name}.tmp`, name);
+    writeFileSync(`${name}.${process.pid}.tmp`, bytes);
+    renameSync(`${name}.${process.pid}.tmp`, name);
   }
 }
 
@@ -256,6 +267,52 @@ function removeFile(path) {
 export function articleFolder(href) {
   const match = /^news\/([A-Za-z0-9_-]{1,80})$/.exec(href ?? '');
   return match && match[1] !== 'archive' ? `news/${match[1]}` : null;
+}
+
+/**
+ * Article pages that must go whatever this run renders: made for another build (they name
+ * its hashed files, which are deleted a day after a deploy), or older than their maximum
+ * age (no reader sees them any more; link previews would still read their tags).
+ */
+function expiredArticles(root, build) {
+  return writtenArticles(root).filter((folder) => {
+    const page = readFileSync(join(root, folder, 'index.html'), 'utf8');
+    const made = /<meta name="?vestnik-snapshot"? content="?(\d+);(\d+)/.exec(page);
+    return buildOf(page) !== build || !made || Date.now() - Number(made[1]) > Number(made[2]);
+  });
+}
+
+const buildOf = (html) => /<meta name="?vestnik-build"? content="?([^"> ]*)/.exec(html)?.[1] ?? null;
+
+/** How long a run waits for another to finish, and when a lock is a dead run's. */
+const LOCK_WAIT_MS = 180_000;
+const LOCK_STALE_MS = 900_000;
+
+/**
+ * Takes `<dir>/.vestnik-snapshot.lock` (a cron run and a CMS hook may overlap): waits for a
+ * run in progress to finish, takes over from one that died. Returns the release function,
+ * or null when the wait ran out.
+ */
+async function lock(root) {
+  const path = join(root, '.vestnik-snapshot.lock');
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      writeFileSync(path, `${process.pid} ${new Date().toISOString()}\n`, { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    let age = 0;
+    try {
+      age = Date.now() - statSync(path).mtimeMs;
+    } catch {
+      continue; // released just now
+    }
+    if (age > LOCK_STALE_MS) rmSync(path, { force: true });
+    else if (Date.now() > until) return null;
+    else await new Promise((ok) => setTimeout(ok, 1000));
+  }
 }
 
 /** The article snapshots written earlier: news/<id>/index.html files carrying one. */
@@ -280,13 +337,32 @@ async function main(args) {
   const VALUED = ['--from', '--site', '--max-age', '--articles'];
   const option = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
   const dir = args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1]));
-  if (!dir) {
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--remove' && !VALUED.includes(a));
+  if (!dir || unknown.length) {
     console.error('usage: node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] | <dir> --remove');
     return 2;
   }
   const root = resolve(dir);
+  const release = await lock(root);
+  if (!release) {
+    console.error(`snapshot: another run has been writing ${root} for minutes; nothing done`);
+    return 1;
+  }
+  try {
+    return await publishIn(root, args, option);
+  } finally {
+    release();
+  }
+}
+
+async function publishIn(root, args, option) {
   const indexPath = join(root, 'index.html');
   const html = stripSnapshot(readFileSync(indexPath, 'utf8'));
+  // Whatever happens below, article pages of another build or past their age go first.
+  for (const folder of expiredArticles(root, buildOf(html))) {
+    removeFile(join(root, folder, 'index.html'));
+    console.log(`snapshot: ${folder} removed (another build's, or too old)`);
+  }
   if (args.includes('--remove')) {
     write(indexPath, html);
     for (const folder of writtenArticles(root)) removeFile(join(root, folder, 'index.html'));
@@ -319,7 +395,7 @@ async function main(args) {
     try {
       home = await render(from, { browser });
       const { markup, preload, head, title } = home;
-      write(indexPath, withSnapshot(html, publish(markup), { at, maxAgeHours, preload, head: site ? publish(head) : '', title }));
+      write(indexPath, withSnapshot(html, publish(markup), { at, maxAgeHours, preload, head: site ? publish(headTags(head, 'feed')) : '', title }));
       const br = readFileSync(`${indexPath}.br`).length;
       console.log(`snapshot: ${from} → ${indexPath} (${markup.length} bytes of markup, ${preload.length} requests to preload, index.html ${br} bytes brotli, shown for ${maxAgeHours} h)`);
     } catch (error) {
@@ -337,7 +413,7 @@ async function main(args) {
       try {
         const page = await render(new URL(folder, from).href, { browser, kind: 'article' });
         mkdirSync(dirname(path), { recursive: true });
-        write(path, withSnapshot(html, publish(page.markup), { at, maxAgeHours, path: folder, preload: page.preload, head: publish(page.head), title: page.title }));
+        write(path, withSnapshot(html, publish(page.markup), { at, maxAgeHours, path: folder, preload: page.preload, head: publish(headTags(page.head, 'article')), title: page.title }));
         written.add(folder);
       } catch (error) {
         console.error(`snapshot: ${folder} not written${existsSync(path) ? ', its old snapshot removed' : ''}: ${error.message.split('\n')[0]}`);

@@ -67,7 +67,10 @@ test.describe('the seed article', () => {
     await expect(page.locator('head script[type="application/ld+json"]')).toHaveCount(1);
     await page.getByRole('link', { name: 'Возврат к списку' }).click();
     await expect(page).toHaveTitle(`Новости — ${demo.site.name}`);
-    await expect(page.locator('head link[rel="canonical"]')).toHaveCount(0);
+    // The article's tags are gone; the front page's describe the site.
+    await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', new URL('/', page.url()).href);
+    await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute('content', demo.site.name);
+    await expect(page.locator('head script[type="application/ld+json"]')).toHaveCount(0);
   });
 
   test('the print version keeps the article and drops the chrome', async ({ page }) => {

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, demo, seriousAxeViolations } from './fixtures.mjs';
-import { staticHandler } from '../../scripts/serve.mjs';
+import { staticHandler, staticServer } from '../../scripts/serve.mjs';
+import { stripSnapshot, withSnapshot } from '../../scripts/snapshot.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const seed = demo.seed();
@@ -74,10 +75,13 @@ test('the home page is readable before the wasm arrives, and the app takes its p
   const file = readFileSync(join(dir, 'index.html'), 'utf8');
   const written = file.split('<!--vestnik-snapshot-->')[1];
   expect(written).not.toMatch(/<script|\son[a-z]+=|\sstyle=|<!---->/i);
-  // A link preview of the site's front page names the site.
+  // A link preview of the site's front page names the site — but no address: this file
+  // also answers every route without one of its own (older articles, page 2, the 404).
   expect(file).toContain(`<title data-original="Новости">Новости — ${siteName}</title>`);
   expect(file).toContain(`<meta property="og:site_name" content="${siteName}" data-snapshot="">`);
-  expect(file).toContain(`<link href="${origin}/" rel="canonical" data-snapshot="">`);
+  expect(file).not.toMatch(/rel="canonical"|property="og:url"/);
+  const older = await (await page.request.get(`${origin}/news/${seed.id}`)).text();
+  expect(older).not.toMatch(/rel="canonical"|property="og:url"/);
 
   // The first screen's data is on its way before the wasm has arrived…
   await expect.poll(() => data).toEqual(expect.arrayContaining(['/api/site.json', '/api/news/page/1.json', '/api/archive.json']));
@@ -231,6 +235,45 @@ test.describe('a search before the wasm arrives', () => {
   });
 });
 
+test('the writer keeps markup as it is: "$" in a news text is not a replacement pattern', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a check of the writer alone, once is enough');
+  const index = readFileSync(join(root, 'dist/index.html'), 'utf8');
+  const markup = "<p>1$`2$'3$&4$$5</p>";
+  const page = withSnapshot(index, markup, { title: 'Цена $& и $$', head: '<meta property="og:title" content="$\'" data-snapshot="">' });
+  expect(page).toContain(`<div id="snapshot" class="snapshot">${markup}</div>`);
+  expect(page).toContain('<title data-original="Новости">Цена $&amp; и $$</title>');
+  expect(page).toContain('<meta property="og:title" content="$\'" data-snapshot="">');
+  expect(page.match(/prefs\.js/g)).toHaveLength(1);
+  expect(stripSnapshot(page)).toEqual(index);
+});
+
+test('under a sub-path, an article snapshot names /press/ and hands over', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the sub-path build once is enough');
+  test.setTimeout(90_000);
+  const press = mkdtempSync(join(tmpdir(), 'vestnik-snapshot-press-'));
+  const pressServer = staticServer(() => press, '/press/');
+  try {
+    cpSync(join(root, 'dist-press'), press, { recursive: true });
+    await new Promise((resolve) => pressServer.listen(0, '127.0.0.1', resolve));
+    const site = `http://127.0.0.1:${pressServer.address().port}/press/`;
+    execFileSync('node', [join(root, 'scripts/snapshot.mjs'), press, '--site', site, '--articles', '1'], { stdio: 'pipe' });
+    const { id, title } = demo.page(1).items[0];
+    const release = await holdWasm(page);
+    await page.goto(`${site}news/${id}`);
+    await expect(page.locator('html')).toHaveAttribute('data-snapshot', 'on');
+    const snapshot = page.locator('#snapshot');
+    await expect(snapshot.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(snapshot.locator('.skip-link')).toHaveAttribute('href', `news/${id}#s-main`);
+    await expect(snapshot.locator('a[href^="https://vk.com/"]')).toHaveAttribute('href', new RegExp(encodeURIComponent(`${site}news/${id}`)));
+    release();
+    await expect(page.locator('#snapshot')).toHaveCount(0);
+    await expect(page.locator('#app #main h1')).toHaveText(title);
+  } finally {
+    pressServer.close();
+    rmSync(press, { recursive: true, force: true });
+  }
+});
+
 test('article snapshots follow the first page: a broken or departed article loses its snapshot', async ({}, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'a command-line check, once is enough');
   test.setTimeout(90_000);
@@ -251,7 +294,10 @@ test('article snapshots follow the first page: a broken or departed article lose
     expect(String(out)).toContain('1 of 2 article pages written, 10 old ones removed');
     expect(written(first)).toBe(true);
     expect(written(demo.page(1).items[2].id)).toBe(false);
-    expect(readFileSync(join(site, 'news', first, 'index.html'), 'utf8')).toContain('https://press.example.ru/news/');
+    const firstPage = readFileSync(join(site, 'news', first, 'index.html'), 'utf8');
+    expect(firstPage).toContain(`https://press.example.ru/news/${first}`);
+    expect(firstPage).toContain(encodeURIComponent(`https://press.example.ru/news/${first}`));
+    expect(firstPage).not.toContain('127.0.0.1');
     expect(written(second)).toBe(false);
     expect(existsSync(join(site, 'news', second, 'index.html.br'))).toBe(false);
     expect(existsSync(join(site, 'news', 'departed'))).toBe(false);
@@ -259,7 +305,7 @@ test('article snapshots follow the first page: a broken or departed article lose
     // --remove takes every snapshot away.
     execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--remove'], { stdio: 'pipe' });
     expect(written(first)).toBe(false);
-    expect(readFileSync(join(site, 'index.html'), 'utf8')).not.toContain('vestnik-snapshot');
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toEqual(readFileSync(join(root, 'dist/index.html'), 'utf8'));
   } finally {
     rmSync(site, { recursive: true, force: true });
   }
@@ -272,6 +318,19 @@ test('the command refuses to write a snapshot of a page that shows an error', as
     cpSync(join(root, 'dist'), broken, { recursive: true });
     writeFileSync(join(broken, 'api/news/page/1.json'), '{"page": 1, "items": [');
     const before = readFileSync(join(broken, 'index.html'), 'utf8');
+    // Article pages from earlier runs: this build's and fresh (kept), another build's, and
+    // past its maximum age (both removed even though the home page fails).
+    const article = readFileSync(join(dir, 'news', demo.page(1).items[0].id, 'index.html'), 'utf8');
+    const pages = {
+      fresh: article,
+      'other-build': article.replace(/(name="?vestnik-build"? content="?)[^"> ]+/, '$1000000000000'),
+      old: article.replace(/(<meta name="vestnik-snapshot" content=")\d+/, `$1${Date.now() - 25 * 3600_000}`),
+    };
+    for (const [name, html] of Object.entries(pages)) {
+      expect(name === 'fresh' || html !== article).toBe(true);
+      mkdirSync(join(broken, 'news', name), { recursive: true });
+      writeFileSync(join(broken, 'news', name, 'index.html'), html);
+    }
     let status = 0;
     let stderr = '';
     try {
@@ -283,6 +342,9 @@ test('the command refuses to write a snapshot of a page that shows an error', as
     expect(status).toBe(1);
     expect(stderr).toContain('not written');
     expect(readFileSync(join(broken, 'index.html'), 'utf8')).toEqual(before);
+    expect(existsSync(join(broken, 'news', 'fresh', 'index.html'))).toBe(true);
+    expect(existsSync(join(broken, 'news', 'other-build'))).toBe(false);
+    expect(existsSync(join(broken, 'news', 'old'))).toBe(false);
   } finally {
     rmSync(broken, { recursive: true, force: true });
   }
