@@ -21,17 +21,20 @@
 //   node scripts/snapshot.mjs <dir> --remove
 //
 // Without --from, <dir> itself is served on a local port and rendered (its config.json must
-// reach the backend from there: the demo data in dist/api does). A failed render of the
-// home page (backend down, an error on the page) changes nothing and exits 1: the previous
-// snapshot stays, and its maximum age retires it. An article that fails to render loses its
-// snapshot (a withdrawn article is never shown from an old copy), and so does one no longer
-// on the feed's first page. `--articles N` renders at most N articles (0: none; default:
-// all on the first page). Article pages name their own address (share links, canonical,
-// og:url), so they are written only when that address is known: the --from URL, or --site
-// (the address readers use) for a local render. Every file gets .br and .gz copies.
+// reach the backend from there: the demo data in dist/api does). Every run first removes
+// article pages written for another build or past their maximum age. A failed render of
+// the home page (backend down, an error on the page) then writes nothing and exits 1: the
+// previous snapshot stays, and its maximum age retires it. Wrong options exit 2 having done
+// nothing. An article that fails to render loses its snapshot (a withdrawn article is never
+// shown from an old copy), and so does one no longer on the feed's first page.
+// `--articles N` renders at most N articles (0: none; default: all on the first page).
+// Article pages name their own address (share links, canonical, og:url), so they are
+// written only when that address is known: the --from URL, or --site (the address readers
+// use) for a local render. Every file gets .br and .gz copies. Runs must not overlap: a cron
+// job and a CMS hook share one `flock` (docs/deploy.md).
 
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -244,8 +247,15 @@ function write(path, html) {
     [`${path}.gz`, gzipSync(data, { level: 9 })],
   ];
   for (const [name, bytes] of files) {
-    writeFileSync(`${name}.${process.pid}.tmp`, bytes);
-    renameSync(`${name}.${process.pid}.tmp`, name);
+    // Named for this run: two runs at once (use flock, docs/deploy.md) never rename each
+    // other's half-written file.
+    const temporary = `${name}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, name);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
   }
 }
 
@@ -284,37 +294,6 @@ function expiredArticles(root, build) {
 
 const buildOf = (html) => /<meta name="?vestnik-build"? content="?([^"> ]*)/.exec(html)?.[1] ?? null;
 
-/** How long a run waits for another to finish, and when a lock is a dead run's. */
-const LOCK_WAIT_MS = 180_000;
-const LOCK_STALE_MS = 900_000;
-
-/**
- * Takes `<dir>/.vestnik-snapshot.lock` (a cron run and a CMS hook may overlap): waits for a
- * run in progress to finish, takes over from one that died. Returns the release function,
- * or null when the wait ran out.
- */
-async function lock(root) {
-  const path = join(root, '.vestnik-snapshot.lock');
-  const until = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      writeFileSync(path, `${process.pid} ${new Date().toISOString()}\n`, { flag: 'wx' });
-      return () => rmSync(path, { force: true });
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-    }
-    let age = 0;
-    try {
-      age = Date.now() - statSync(path).mtimeMs;
-    } catch {
-      continue; // released just now
-    }
-    if (age > LOCK_STALE_MS) rmSync(path, { force: true });
-    else if (Date.now() > until) return null;
-    else await new Promise((ok) => setTimeout(ok, 1000));
-  }
-}
-
 /** The article snapshots written earlier: news/<id>/index.html files carrying one. */
 function writtenArticles(root) {
   const news = join(root, 'news');
@@ -342,20 +321,13 @@ async function main(args) {
     console.error('usage: node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] | <dir> --remove');
     return 2;
   }
+  const maxAgeHours = Number(option('max-age') ?? DEFAULT_MAX_AGE_HOURS);
+  const limit = Number(option('articles') ?? Infinity);
+  if (!(maxAgeHours > 0) || !(limit >= 0)) {
+    console.error('snapshot: --max-age takes a positive number of hours, --articles a count');
+    return 2;
+  }
   const root = resolve(dir);
-  const release = await lock(root);
-  if (!release) {
-    console.error(`snapshot: another run has been writing ${root} for minutes; nothing done`);
-    return 1;
-  }
-  try {
-    return await publishIn(root, args, option);
-  } finally {
-    release();
-  }
-}
-
-async function publishIn(root, args, option) {
   const indexPath = join(root, 'index.html');
   const html = stripSnapshot(readFileSync(indexPath, 'utf8'));
   // Whatever happens below, article pages of another build or past their age go first.
@@ -368,12 +340,6 @@ async function publishIn(root, args, option) {
     for (const folder of writtenArticles(root)) removeFile(join(root, folder, 'index.html'));
     console.log(`snapshot: removed from ${root}`);
     return 0;
-  }
-  const maxAgeHours = Number(option('max-age') ?? DEFAULT_MAX_AGE_HOURS);
-  const limit = Number(option('articles') ?? Infinity);
-  if (!(maxAgeHours > 0) || !(limit >= 0)) {
-    console.error('snapshot: --max-age takes a positive number of hours, --articles a count');
-    return 2;
   }
   // Addresses of the site's base end in a slash: pages resolve against them.
   let from = option('from')?.replace(/\/?$/, '/');

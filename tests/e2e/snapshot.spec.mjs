@@ -4,7 +4,7 @@
 // snapshot never shows where it is not the right page.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -237,7 +237,7 @@ test.describe('a search before the wasm arrives', () => {
 
 test('the writer keeps markup as it is: "$" in a news text is not a replacement pattern', async ({}, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'a check of the writer alone, once is enough');
-  const index = readFileSync(join(root, 'dist/index.html'), 'utf8');
+  const index = stripSnapshot(readFileSync(join(root, 'dist/index.html'), 'utf8'));
   const markup = "<p>1$`2$'3$&4$$5</p>";
   const page = withSnapshot(index, markup, { title: 'Цена $& и $$', head: '<meta property="og:title" content="$\'" data-snapshot="">' });
   expect(page).toContain(`<div id="snapshot" class="snapshot">${markup}</div>`);
@@ -305,7 +305,7 @@ test('article snapshots follow the first page: a broken or departed article lose
     // --remove takes every snapshot away.
     execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--remove'], { stdio: 'pipe' });
     expect(written(first)).toBe(false);
-    expect(readFileSync(join(site, 'index.html'), 'utf8')).toEqual(readFileSync(join(root, 'dist/index.html'), 'utf8'));
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toEqual(stripSnapshot(readFileSync(join(root, 'dist/index.html'), 'utf8')));
   } finally {
     rmSync(site, { recursive: true, force: true });
   }
@@ -331,17 +331,22 @@ test('the command refuses to write a snapshot of a page that shows an error', as
       mkdirSync(join(broken, 'news', name), { recursive: true });
       writeFileSync(join(broken, 'news', name, 'index.html'), html);
     }
-    let status = 0;
-    let stderr = '';
-    try {
-      execFileSync('node', [join(root, 'scripts/snapshot.mjs'), broken], { stdio: 'pipe' });
-    } catch (error) {
-      status = error.status;
-      stderr = String(error.stderr);
-    }
+    const run = (...args) => {
+      try {
+        execFileSync('node', [join(root, 'scripts/snapshot.mjs'), broken, ...args], { stdio: 'pipe' });
+        return { status: 0, stderr: '' };
+      } catch (error) {
+        return { status: error.status, stderr: String(error.stderr) };
+      }
+    };
+    // A wrong option: exit 2, and nothing done (not even the clean-up below).
+    expect(run('--article', '3').status).toBe(2);
+    expect(existsSync(join(broken, 'news', 'old', 'index.html'))).toBe(true);
+    const { status, stderr } = run();
     expect(status).toBe(1);
     expect(stderr).toContain('not written');
     expect(readFileSync(join(broken, 'index.html'), 'utf8')).toEqual(before);
+    expect(readdirSync(broken).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(existsSync(join(broken, 'news', 'fresh', 'index.html'))).toBe(true);
     expect(existsSync(join(broken, 'news', 'other-build'))).toBe(false);
     expect(existsSync(join(broken, 'news', 'old'))).toBe(false);
