@@ -17,7 +17,7 @@
 // always show the site's own news — never the demo's (docs/deploy.md, "First-screen
 // snapshot").
 //
-//   node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N]
+//   node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] [--pages P]
 //   node scripts/snapshot.mjs <dir> --remove
 //
 // Without --from, <dir> itself is served on a local port and rendered (its config.json must
@@ -27,7 +27,9 @@
 // previous snapshot stays, and its maximum age retires it. Wrong options exit 2 having done
 // nothing. An article that fails to render loses its snapshot (a withdrawn article is never
 // shown from an old copy), and so does one no longer on the feed's first page.
-// `--articles N` renders at most N articles (0: none; default: all on the first page).
+// `--pages P` takes the articles of the feed's first P pages (default 1: readers arriving
+// from search engines on older news benefit from more); `--articles N` renders at most N of
+// them (0: none; default: all).
 // Article pages name their own address (share links, canonical, og:url), so they are
 // written only when that address is known: the --from URL, or --site (the address readers
 // use) for a local render. Every file gets .br and .gz copies. Runs must not overlap: a cron
@@ -313,18 +315,19 @@ const readdress = (text, from, to) => (from === to
   : text.split(from).join(to).split(encodeURIComponent(from)).join(encodeURIComponent(to)));
 
 async function main(args) {
-  const VALUED = ['--from', '--site', '--max-age', '--articles'];
+  const VALUED = ['--from', '--site', '--max-age', '--articles', '--pages'];
   const option = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
   const dir = args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1]));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--remove' && !VALUED.includes(a));
   if (!dir || unknown.length) {
-    console.error('usage: node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] | <dir> --remove');
+    console.error('usage: node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] [--pages P] | <dir> --remove');
     return 2;
   }
   const maxAgeHours = Number(option('max-age') ?? DEFAULT_MAX_AGE_HOURS);
   const limit = Number(option('articles') ?? Infinity);
-  if (!(maxAgeHours > 0) || !(limit >= 0)) {
-    console.error('snapshot: --max-age takes a positive number of hours, --articles a count');
+  const pages = Number(option('pages') ?? 1);
+  if (!(maxAgeHours > 0) || !(limit >= 0) || !(Number.isInteger(pages) && pages >= 1)) {
+    console.error('snapshot: --max-age takes a positive number of hours, --articles a count, --pages a count from 1');
     return 2;
   }
   const root = resolve(dir);
@@ -368,7 +371,17 @@ async function main(args) {
       console.error(`snapshot: not written, ${indexPath} is unchanged: ${error.message.split('\n')[0]}`);
       return 1;
     }
-    const folders = [...new Set(home.articles.map(articleFolder).filter(Boolean))].slice(0, limit);
+    // The articles of the feed's further pages (the first is the home page), while they last.
+    const links = [...home.articles];
+    for (let page = 2; page <= pages && links.length < limit; page += 1) {
+      try {
+        links.push(...(await render(new URL(`news?page=${page}`, from).href, { browser })).articles);
+      } catch (error) {
+        console.error(`snapshot: feed page ${page} not read, its articles are left out: ${error.message.split('\n')[0]}`);
+        break;
+      }
+    }
+    const folders = [...new Set(links.map(articleFolder).filter(Boolean))].slice(0, limit);
     if (folders.length && !site) {
       console.log('snapshot: no article pages: they name their own address, so give --site URL (the address readers use) for a local render');
       folders.length = 0;

@@ -302,6 +302,10 @@ test('article snapshots follow the first page: a broken or departed article lose
     expect(existsSync(join(site, 'news', second, 'index.html.br'))).toBe(false);
     expect(existsSync(join(site, 'news', 'departed'))).toBe(false);
     expect(written('kept')).toBe(true);
+    // --pages 2: the second page's articles too (the first of them is enough here).
+    execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--site', 'https://press.example.ru/', '--pages', '2', '--articles', String(demo.page(1).items.length + 1)], { stdio: 'pipe' });
+    expect(written(demo.page(2).items[0].id)).toBe(true);
+    expect(written(demo.page(2).items[1].id)).toBe(false);
     // --remove takes every snapshot away.
     execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--remove'], { stdio: 'pipe' });
     expect(written(first)).toBe(false);
