@@ -173,12 +173,11 @@ const EXPECTED = {
 };
 
 /**
- * Renders `url`: the site's home page (`kind` 'feed') or an article ('article'). Returns
- * the snapshot markup, the page's title and the <head> tags a link preview reads, the
- * backend requests the page
- * made (same-origin ones relative to the page's base, so a snapshot rendered from a local
- * copy works when deployed; config.json is preloaded by index.html already), and the links
- * to the articles the page lists.
+ * Renders `url`: a page of the feed (`kind` 'feed') or an article ('article'). Returns the
+ * snapshot markup, the page's title and the <head> tags a link preview reads, the backend
+ * requests the page made (same-origin ones relative to the page's base, so a snapshot
+ * rendered from a local copy works when deployed; config.json is preloaded by index.html
+ * already), and the links to the articles the page lists.
  */
 export async function render(url, { browser: given, kind = 'feed' } = {}) {
   const browser = given ?? await launch();

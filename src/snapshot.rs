@@ -2,10 +2,10 @@
 //! carry the page's first screen as plain HTML (`#snapshot`, written by
 //! `scripts/snapshot.mjs` when a site publishes); `public/prefs.js` decides before the
 //! first paint whether it applies to this page and marks `<html data-snapshot="on">`,
-//! which hides the app's root (style/snapshot.css).
-//! The app then renders into its hidden root as always; once its first screen is complete —
-//! a page heading (or an error) and nothing loading — the two are swapped in one step, keeping the
-//! reader's scroll position and keyboard focus. Nothing else in the app knows about it.
+//! which hides the app's root (style/snapshot.css). The app then renders into its hidden
+//! root as always; once its first screen is complete — a page heading (or an error) and
+//! nothing loading — the two are swapped in one step, keeping the reader's scroll position
+//! and keyboard focus. Nothing else in the app knows about it.
 
 use std::time::Duration;
 
