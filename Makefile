@@ -9,7 +9,7 @@ E2E_PORT ?= 4173
 .PHONY: run dev build snapshot build-subpath test setup test-native test-contract test-web test-e2e lint size bench demo icons clean
 
 ## run: install what is missing, build the release app and serve it with the demo backend
-## (with the first-screen snapshot of the demo's home page, as a published site has it)
+## (with the first-screen snapshots of the demo's home page and its articles, as a published site has them)
 run: build snapshot
 	@echo
 	@echo "  Vestnik is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
