@@ -22,7 +22,8 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { compressed } from '../scripts/precompress.mjs';
 import { staticHandler } from '../scripts/serve.mjs';
 import { headTags, render, stripSnapshot, withSnapshot } from '../scripts/snapshot.mjs';
 
@@ -45,7 +46,7 @@ const ARTICLE_TITLE = '.article__title';
 // without it (bareOrigin), plus the limit page at /__limit/ ----
 const packed = (html) => {
   const raw = Buffer.from(html);
-  return { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) };
+  return { raw, br: compressed(raw).br };
 };
 const sendHtml = (req, res, page) => {
   const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
@@ -125,8 +126,7 @@ async function makeLimitPage() {
     return `<!DOCTYPE html>\n${doc.outerHTML}`;
   });
   await context.close();
-  const raw = Buffer.from(html);
-  limitHtml = { raw, br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) };
+  limitHtml = packed(html);
 }
 
 // ---- 1b. the snapshots: made from this build, as scripts/snapshot.mjs makes them on
@@ -350,7 +350,7 @@ function sizes() {
     // What the app loads: not the service worker itself, not embed.js (host pages load it).
     if (!kind || name === 'sw.js' || name === 'embed.js') continue;
     const data = readFileSync(join(dist, name));
-    const br = (() => { try { return statSync(join(dist, `${name}.br`)).size; } catch { return brotliCompressSync(data).length; } })();
+    const br = (() => { try { return statSync(join(dist, `${name}.br`)).size; } catch { return compressed(data).br.length; } })();
     const entry = out[kind] ?? { raw: 0, gzip: 0, brotli: 0, files: 0 };
     entry.raw += data.length;
     entry.gzip += gzipSync(data, { level: 9 }).length;
@@ -424,21 +424,20 @@ if (results.cold) {
   const rows = [];
   const line = (...cells) => rows.push(cells);
   line('metric', 'static limit', 'Vestnik', 'ratio', 'without snapshot', 'ratio');
+  const range = (x, fmt) => (Number.isNaN(x.median) ? '–' : `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`);
   for (const [k, label, fmt] of [['fcp', 'first contentful paint', ms], ['lcp', 'largest contentful paint', ms],
     ['title', 'first news title in DOM', ms], ['live', 'app live (controls work)', ms],
     ['bytes', 'bytes transferred (all)', kb], ['firstLoad', 'html+js+wasm+css+json', kb],
     ['beforeLcp', 'bytes before the LCP', kb]]) {
     const { app, bare } = results.cold[k];
     const limit = results.cold[k].limit ?? { median: NaN };
-    const range = (x) => (Number.isNaN(x.median) ? '–' : `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`);
     const ratio = (x) => (Number.isNaN(x.median / limit.median) ? '–' : `${(x.median / limit.median).toFixed(2)}×`);
-    line(label, range(limit), range(app), ratio(app), range(bare), ratio(bare));
+    line(label, range(limit, fmt), range(app, fmt), ratio(app), range(bare, fmt), ratio(bare));
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log(`\nCold load, median (min–max) of ${RUNS} alternating runs: 390×844, CPU ÷${CPU_SLOWDOWN}, ${NETWORK.latency} ms RTT, 1.6 Mbit/s`);
   for (const r of rows) console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`);
   const a = results.coldArticle;
-  const range = (x, fmt) => `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`;
   console.log(`\nAn article opened from a shared link (/${a.path}), same conditions: with its snapshot / without`);
   for (const [k, label, fmt] of [['fcp', 'first contentful paint', ms], ['lcp', 'largest contentful paint', ms],
     ['title', 'article title in DOM', ms], ['live', 'app live', ms], ['beforeLcp', 'bytes before the LCP', kb]]) {

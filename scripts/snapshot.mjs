@@ -39,7 +39,7 @@ import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { compressed } from './precompress.mjs';
 import { staticServer } from './serve.mjs';
 
 /** Default maximum age: a snapshot a day old is hidden, and the page loads as without one. */
@@ -240,13 +240,10 @@ function launch() {
 /** Writes index.html and its .br/.gz copies, each by rename: a reader never gets half a file. */
 function write(path, html) {
   const data = Buffer.from(html);
+  const { br, gz } = compressed(data);
   // The page first, then its compressed copies: a copy older than the page is not served
   // (scripts/serve.mjs), so no server sends the old page compressed after the new one.
-  const files = [
-    [path, data],
-    [`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } })],
-    [`${path}.gz`, gzipSync(data, { level: 9 })],
-  ];
+  const files = [[path, data], [`${path}.br`, br], [`${path}.gz`, gz]];
   for (const [name, bytes] of files) {
     // Named for this run: two runs at once (use flock, docs/deploy.md) never rename each
     // other's half-written file.
@@ -286,11 +283,10 @@ export function articleFolder(href) {
  * age (no reader sees them any more; link previews would still read their tags).
  */
 function expiredArticles(root, build) {
-  return writtenArticles(root).filter((folder) => {
-    const page = readFileSync(join(root, folder, 'index.html'), 'utf8');
+  return writtenArticles(root).filter(({ page }) => {
     const made = /<meta name="?vestnik-snapshot"? content="?(\d+);(\d+)/.exec(page);
     return buildOf(page) !== build || !made || Date.now() - Number(made[1]) > Number(made[2]);
-  });
+  }).map(({ folder }) => folder);
 }
 
 const buildOf = (html) => /<meta name="?vestnik-build"? content="?([^"> ]*)/.exec(html)?.[1] ?? null;
@@ -301,11 +297,9 @@ function writtenArticles(root) {
   if (!existsSync(news)) return [];
   return readdirSync(news)
     .map((name) => `news/${name}`)
-    .filter((folder) => articleFolder(folder))
-    .filter((folder) => {
-      const path = join(root, folder, 'index.html');
-      return existsSync(path) && readFileSync(path, 'utf8').includes(START);
-    });
+    .filter((folder) => articleFolder(folder) && existsSync(join(root, folder, 'index.html')))
+    .map((folder) => ({ folder, page: readFileSync(join(root, folder, 'index.html'), 'utf8') }))
+    .filter(({ page }) => page.includes(START));
 }
 
 /** `text` with every mention of `from` (plain and URI-encoded) naming `to` instead. */
@@ -339,7 +333,7 @@ async function main(args) {
   }
   if (args.includes('--remove')) {
     write(indexPath, html);
-    for (const folder of writtenArticles(root)) removeFile(join(root, folder, 'index.html'));
+    for (const { folder } of writtenArticles(root)) removeFile(join(root, folder, 'index.html'));
     console.log(`snapshot: removed from ${root}`);
     return 0;
   }
@@ -397,7 +391,7 @@ async function main(args) {
         console.error(`snapshot: ${folder} not written${existsSync(path) ? ', its old snapshot removed' : ''}: ${error.message.split('\n')[0]}`);
       }
     }
-    const gone = writtenArticles(root).filter((folder) => !written.has(folder));
+    const gone = writtenArticles(root).map(({ folder }) => folder).filter((folder) => !written.has(folder));
     for (const folder of gone) removeFile(join(root, folder, 'index.html'));
     if (folders.length || gone.length) {
       console.log(`snapshot: ${written.size} of ${folders.length} article pages written, ${gone.length} old ones removed`);

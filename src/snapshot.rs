@@ -113,7 +113,8 @@ fn counterpart(root: &HtmlElement, snapshot: &Element, el: &Element) -> Option<E
             .unwrap_or_default()
     };
     let mine = all(root);
-    if let Some(href) = el.get_attribute("href").filter(|h| !h.starts_with('#')) {
+    // Not a link within the page (`#s-main`, `news/1#s-main`): the app's spell it otherwise.
+    if let Some(href) = el.get_attribute("href").filter(|h| !h.contains('#')) {
         if let Some(same) = mine
             .iter()
             .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
