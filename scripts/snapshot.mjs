@@ -22,11 +22,12 @@
 //
 // Without --from, <dir> itself is served on a local port and rendered (its config.json must
 // reach the backend from there: the demo data in dist/api does). Every run first removes
-// article pages written for another build or past their maximum age. A failed render of
-// the home page (backend down, an error on the page) then writes nothing and exits 1: the
-// previous snapshot stays, and its maximum age retires it. Wrong options exit 2 having done
-// nothing. An article that fails to render loses its snapshot (a withdrawn article is never
-// shown from an old copy), and so does one no longer on the feed's first page.
+// article pages written for another build or past their maximum age, and the temporary
+// files of a run that was killed. A failed render of the home page (backend down, an
+// error on the page) then writes nothing and exits 1: the previous snapshot stays, and its
+// maximum age retires it. Wrong options exit 2 having done nothing. An article that fails
+// to render loses its snapshot (a withdrawn article is never shown from an old copy), and
+// so does one no longer on the feed's first page.
 // `--pages P` takes the articles of the feed's first P pages (default 1: readers arriving
 // from search engines on older news benefit from more); `--articles N` renders at most N of
 // them (0: none; default: all).
@@ -257,13 +258,53 @@ function write(path, html) {
   }
 }
 
-/** Removes a snapshot file and its compressed copies, and its folder once empty. */
-function removeFile(path) {
+/**
+ * Removes an article's snapshot (news/<id>/index.html and its compressed copies), then its
+ * folder and news/ once they are empty.
+ */
+function removeArticle(root, folder) {
+  const path = join(root, folder, 'index.html');
   for (const name of [path, `${path}.br`, `${path}.gz`]) rmSync(name, { force: true });
+  for (const empty of [join(root, folder), join(root, 'news')]) {
+    try {
+      rmdirSync(empty);
+    } catch {
+      // Not empty (something else lives there) or already gone.
+    }
+  }
+}
+
+/**
+ * Temporary files that a run killed mid-write (SIGKILL, a power cut) left behind: named
+ * `index.html[.br|.gz].<pid>.tmp` by write(), beside the home page or an article's, whose
+ * process is gone. A live run's are left alone.
+ */
+function leftovers(root) {
+  const news = join(root, 'news');
+  const folders = [root, ...(existsSync(news) ? readdirSync(news).map((name) => join(news, name)) : [])];
+  return folders.flatMap((folder) => {
+    let names = [];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      // A file, not a folder.
+    }
+    return names
+      .filter((name) => {
+        const pid = /^index\.html(?:\.br|\.gz)?\.(\d+)\.tmp$/.exec(name)?.[1];
+        return pid && !running(Number(pid));
+      })
+      .map((name) => join(folder, name));
+  });
+}
+
+/** Whether a process of that id exists (EPERM: it does, owned by someone else). */
+function running(pid) {
   try {
-    rmdirSync(dirname(path));
-  } catch {
-    // Not empty (something else lives there) or already gone.
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
   }
 }
 
@@ -327,13 +368,14 @@ async function main(args) {
   const indexPath = join(root, 'index.html');
   const html = stripSnapshot(readFileSync(indexPath, 'utf8'));
   // Whatever happens below, article pages of another build or past their age go first.
+  for (const file of leftovers(root)) rmSync(file, { force: true });
   for (const folder of expiredArticles(root, buildOf(html))) {
-    removeFile(join(root, folder, 'index.html'));
+    removeArticle(root, folder);
     console.log(`snapshot: ${folder} removed (another build's, or too old)`);
   }
   if (args.includes('--remove')) {
     write(indexPath, html);
-    for (const { folder } of writtenArticles(root)) removeFile(join(root, folder, 'index.html'));
+    for (const { folder } of writtenArticles(root)) removeArticle(root, folder);
     console.log(`snapshot: removed from ${root}`);
     return 0;
   }
@@ -392,7 +434,7 @@ async function main(args) {
       }
     }
     const gone = writtenArticles(root).map(({ folder }) => folder).filter((folder) => !written.has(folder));
-    for (const folder of gone) removeFile(join(root, folder, 'index.html'));
+    for (const folder of gone) removeArticle(root, folder);
     if (folders.length || gone.length) {
       console.log(`snapshot: ${written.size} of ${folders.length} article pages written, ${gone.length} old ones removed`);
     }

@@ -3,7 +3,7 @@
 // lists read before the wasm arrives, the app takes their place without a jump, and a
 // snapshot never shows where it is not the right page.
 import { createServer } from 'node:http';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -289,6 +289,11 @@ test('article snapshots follow the first page: a broken or departed article lose
     writeFileSync(join(site, 'news', 'kept', 'index.html'), '<p>not a snapshot</p>');
     // The backend now fails for one article on the first page.
     writeFileSync(join(site, 'api', 'news', `${second}.json`), '{"id": ');
+    // Temporary files of a killed run (its process is gone) and of one still running.
+    const dead = spawnSync('true').pid;
+    const killed = [join(site, `index.html.br.${dead}.tmp`), join(site, 'news', first, `index.html.${dead}.tmp`)];
+    const live = join(site, `index.html.${process.pid}.tmp`);
+    for (const file of [...killed, live]) writeFileSync(file, '<p>half a page');
     // Two articles at most: the other eight written before are removed as well.
     const out = execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--site', 'https://press.example.ru/', '--articles', '2'], { stdio: 'pipe' });
     expect(String(out)).toContain('1 of 2 article pages written, 10 old ones removed');
@@ -302,13 +307,17 @@ test('article snapshots follow the first page: a broken or departed article lose
     expect(existsSync(join(site, 'news', second, 'index.html.br'))).toBe(false);
     expect(existsSync(join(site, 'news', 'departed'))).toBe(false);
     expect(written('kept')).toBe(true);
+    expect(killed.filter(existsSync)).toEqual([]);
+    expect(existsSync(live)).toBe(true);
+    rmSync(live);
     // --pages 2: the second page's articles too (the first of them is enough here).
     execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--site', 'https://press.example.ru/', '--pages', '2', '--articles', String(demo.page(1).items.length + 1)], { stdio: 'pipe' });
     expect(written(demo.page(2).items[0].id)).toBe(true);
     expect(written(demo.page(2).items[1].id)).toBe(false);
-    // --remove takes every snapshot away.
+    // --remove takes every snapshot away, and news/ with them once nothing else is there.
+    rmSync(join(site, 'news', 'kept'), { recursive: true });
     execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--remove'], { stdio: 'pipe' });
-    expect(written(first)).toBe(false);
+    expect(existsSync(join(site, 'news'))).toBe(false);
     expect(readFileSync(join(site, 'index.html'), 'utf8')).toEqual(stripSnapshot(readFileSync(join(root, 'dist/index.html'), 'utf8')));
   } finally {
     rmSync(site, { recursive: true, force: true });
