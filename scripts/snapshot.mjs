@@ -105,7 +105,7 @@ export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFA
  * anything live — scripts, frames, handlers, `javascript:` — is removed (the app renders
  * none of it; this only makes sure). A link to a fragment names the page (`news/1#s-main`):
  * under <base href> a bare `#s-main` would lead to the home page. Also returns the page's
- * title and the tags the app put into <head> that a link preview reads.
+ * title and the tags the app put into <head> that a link preview or a search engine reads.
  */
 function capture() {
   const base = new URL(document.baseURI).pathname;
@@ -131,12 +131,15 @@ function capture() {
     if (el.getAttribute('class') === '') el.removeAttribute('class');
   }
   const head = [...document.head.querySelectorAll(
-    'meta[name="description"], meta[property^="og:"], meta[name^="twitter:"], link[rel="canonical"]',
+    'meta[name="description"], meta[property^="og:"], meta[name^="twitter:"], link[rel="canonical"], script[type="application/ld+json"]',
   )].map((tag) => {
     const copy = tag.cloneNode(false);
     for (const { name } of [...copy.attributes]) {
-      if (!['name', 'property', 'content', 'rel', 'href'].includes(name)) copy.removeAttribute(name);
+      if (!['name', 'property', 'content', 'rel', 'href', 'type'].includes(name)) copy.removeAttribute(name);
     }
+    // Structured data (JSON-LD) for search engines: JSON, never run. A script's text is
+    // written out unescaped, so no "<" may stay in it (the app escapes it already).
+    if (tag.localName === 'script') copy.textContent = tag.textContent.replace(/</g, '\\u003c');
     copy.setAttribute('data-snapshot', '');
     return copy.outerHTML;
   });

@@ -144,6 +144,9 @@ test('an article opened from a shared link is readable before the wasm arrives, 
   expect(html).toContain(`<meta property="og:title" content="${title}" data-snapshot="">`);
   expect(html).toContain(`<link href="${origin}/news/${id}" rel="canonical" data-snapshot="">`);
   expect(html).toMatch(new RegExp(`<meta property="og:image" content="${origin}/api/media/[^"]+"`));
+  // What a search engine reads: the article's structured data, naming the site too.
+  const ld = /<script type="application\/ld\+json" data-snapshot="">([^<]*)<\/script>/.exec(html);
+  expect(JSON.parse(ld?.[1] ?? 'null')).toMatchObject({ '@type': 'NewsArticle', headline: title, mainEntityOfPage: `${origin}/news/${id}` });
 
   const release = await holdWasm(page);
   await page.goto(`${origin}/news/${id}`);
@@ -165,6 +168,7 @@ test('an article opened from a shared link is readable before the wasm arrives, 
   await expect(page.locator('head [data-snapshot]')).toHaveCount(0);
   await expect(page.locator('head meta[property="og:title"]')).toHaveCount(1);
   await expect(page.locator('head meta[property="og:title"]')).toHaveAttribute('content', title);
+  await expect(page.locator('head script[type="application/ld+json"]')).toHaveCount(1);
   await expect(page.locator('title')).toHaveCount(1);
   await expect(page).toHaveTitle(`${title} — ${siteName}`);
   // The app is live: the gallery opens.
@@ -287,8 +291,12 @@ test('article snapshots follow the first page: a broken or departed article lose
     cpSync(join(site, 'news', first), join(site, 'news', 'departed'), { recursive: true });
     mkdirSync(join(site, 'news', 'kept'));
     writeFileSync(join(site, 'news', 'kept', 'index.html'), '<p>not a snapshot</p>');
-    // The backend now fails for one article on the first page.
+    // The backend now fails for one article on the first page, and another's title tries
+    // to close the structured data's script element.
     writeFileSync(join(site, 'api', 'news', `${second}.json`), '{"id": ');
+    const hostile = JSON.parse(readFileSync(join(site, 'api', 'news', `${first}.json`), 'utf8'));
+    hostile.title = '</script><script>window.pwned = 1</script> <!-- &amp;';
+    writeFileSync(join(site, 'api', 'news', `${first}.json`), JSON.stringify(hostile));
     // Temporary files of a killed run (its process is gone) and of one still running.
     const dead = spawnSync('true').pid;
     const killed = [join(site, `index.html.br.${dead}.tmp`), join(site, 'news', first, `index.html.${dead}.tmp`)];
@@ -303,6 +311,9 @@ test('article snapshots follow the first page: a broken or departed article lose
     expect(firstPage).toContain(`https://press.example.ru/news/${first}`);
     expect(firstPage).toContain(encodeURIComponent(`https://press.example.ru/news/${first}`));
     expect(firstPage).not.toContain('127.0.0.1');
+    expect(firstPage).not.toContain('<script>window.pwned');
+    const ld = /<script type="application\/ld\+json" data-snapshot="">([^<]*)<\/script>/.exec(firstPage);
+    expect(JSON.parse(ld?.[1] ?? 'null')?.headline).toBe(hostile.title);
     expect(written(second)).toBe(false);
     expect(existsSync(join(site, 'news', second, 'index.html.br'))).toBe(false);
     expect(existsSync(join(site, 'news', 'departed'))).toBe(false);
