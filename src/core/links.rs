@@ -15,10 +15,15 @@ pub enum Use {
 /// Returns the URL trimmed if it is safe for `usage`, or `None`.
 ///
 /// Browsers ignore ASCII whitespace and control characters inside a scheme
-/// (`java\tscript:`), so any of those make the URL unsafe outright.
+/// (`java\tscript:`), so any of those make the URL unsafe outright. A link's path may not
+/// hide a backslash or a control character behind a percent-escape either (see
+/// [`hides_a_separator`]).
 pub fn safe_url(raw: &str, usage: Use) -> Option<&str> {
     let url = raw.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
     if url.is_empty() || url.len() > 4096 || url.chars().any(|c| c.is_control()) {
+        return None;
+    }
+    if usage == Use::Link && hides_a_separator(url) {
         return None;
     }
     match scheme(url) {
@@ -38,6 +43,28 @@ pub fn safe_url(raw: &str, usage: Use) -> Option<&str> {
             allowed.then_some(url)
         }
     }
+}
+
+/// True when the part of `url` before any `?` or `#` has a percent-escape that decodes to
+/// a backslash or an ASCII control character (`/%5Cevil.example/`, `/%09/x`).
+///
+/// The router takes a click on a same-origin link itself: it decodes the path (as
+/// `decodeURI` does) and hands the result to `history.pushState`. Decoded, such a path
+/// names another site (`/\evil.example/` is `//evil.example/` to a browser, and tabs are
+/// dropped), `pushState` refuses it, and the router's `unwrap` on that refusal would abort
+/// the whole app. No real link needs either in its path.
+pub fn hides_a_separator(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default().as_bytes();
+    path.windows(3).any(|w| {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (w[0], hex(w[1]), hex(w[2])) {
+            (b'%', Some(high), Some(low)) => {
+                let byte = high * 16 + low;
+                byte == u32::from(b'\\') || byte < 0x20 || byte == 0x7f
+            }
+            _ => false,
+        }
+    })
 }
 
 /// The lower-cased scheme of `url`, if it has one (text before the first `:` that

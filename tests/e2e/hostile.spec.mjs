@@ -208,6 +208,30 @@ test('a site config with an impossible clock is a message, not a crash', async (
   await expect(page.locator('.error-panel__message')).toHaveText(/неожиданном формате/);
 });
 
+test('a link whose path hides a backslash or a tab never reaches the router', async ({ page }) => {
+  // Decoded by the router, `/%5Cevil.example/` is `//evil.example/`: history.pushState
+  // refuses it, and the router's unwrap on that refusal would abort the app.
+  const hidden = ['/%5Cevil.example/', '/%09/evil.example'];
+  await page.route('**/api/site.json', (route) => route.fulfill({
+    json: { ...demo.site, menu: [...demo.site.menu, ...hidden.map((url, i) => ({ title: `Чужой ${i}`, url }))] },
+  }));
+  await page.route(`**/api/news/${seed.id}.json`, async (route) => {
+    const article = await (await route.fetch()).json();
+    const links = hidden.map((url, i) => `<a href="${url}">чужая ссылка ${i}</a>`).join(' ');
+    await route.fulfill({ json: { ...article, body_html: `<p>${links}</p>${article.body_html}` } });
+  });
+  await page.goto(`/news/${seed.id}`);
+  await expect(page.locator('#main h1')).toHaveText(seed.title);
+  // The menu leaves them out; the body keeps their text, not a live address.
+  await expect(page.getByRole('link', { name: /Чужой/ })).toHaveCount(0);
+  await expect(page.locator('.article-body').getByText('чужая ссылка 0')).toBeVisible();
+  await expect(page.locator('.article-body a[href*="%5C"], .article-body a[href*="%09"]')).toHaveCount(0);
+  await page.locator('.article-body').getByText('чужая ссылка 0').click();
+  // Still alive: in-app navigation works.
+  await page.getByRole('link', { name: 'Новости', exact: true }).first().click();
+  await expect(page.locator('#main h1')).toHaveText('Новости');
+});
+
 test.describe('retries', () => {
   test.use({ allowConsoleErrors: [/Failed to load resource/] });
   test('a 429 with Retry-After is asked again after the pause, without the reader', async ({ page }) => {
