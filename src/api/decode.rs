@@ -7,6 +7,7 @@
 use serde::de::DeserializeOwned;
 
 use super::ApiError;
+use crate::core::calendar;
 use crate::core::i18n;
 use crate::core::links::{self, Use};
 use crate::core::model::{
@@ -115,12 +116,11 @@ pub fn calendar_month(bytes: &[u8]) -> Result<CalendarMonth, ApiError> {
     Ok(month)
 }
 
-/// The archive's month counts; impossible months and zero counts are dropped.
+/// The archive's month counts, newest first: impossible months, years the calendar cannot
+/// show and zero counts are dropped, repeats added up (`calendar::month_counts`).
 pub fn archive(bytes: &[u8]) -> Result<Archive, ApiError> {
     let mut archive: Archive = json(bytes)?;
-    archive
-        .months
-        .retain(|m| (1..=12).contains(&m.month) && m.count > 0);
+    archive.months = calendar::month_counts(archive.months);
     Ok(archive)
 }
 

@@ -3,7 +3,7 @@
 use chrono::{Datelike, FixedOffset, NaiveDate, Weekday};
 use proptest::prelude::*;
 use vestnik::core::calendar::*;
-use vestnik::core::model::YearMonth;
+use vestnik::core::model::{MonthCount, YearMonth};
 
 fn ym(year: i32, month: u32) -> YearMonth {
     YearMonth { year, month }
@@ -145,7 +145,61 @@ fn keys_move_like_the_aria_grid_pattern() {
     assert_eq!(Move::from_key("Enter"), None);
 }
 
+fn mc(year: i32, month: u32, count: u32) -> MonthCount {
+    MonthCount { year, month, count }
+}
+
+#[test]
+fn month_counts_are_one_per_month_newest_first() {
+    let counts = month_counts([
+        mc(2020, 1, 2),
+        mc(2024, 11, 6),
+        mc(2020, 1, 3),
+        mc(2024, 11, u32::MAX),
+        mc(2021, 13, 1),
+        mc(2021, 0, 1),
+        mc(2022, 5, 0),
+        mc(1899, 12, 1),
+        mc(2101, 1, 1),
+        mc(i32::MAX, 1, 1),
+    ]);
+    assert_eq!(counts, vec![mc(2024, 11, u32::MAX), mc(2020, 1, 5)]);
+}
+
+#[test]
+fn a_hostile_archive_stays_small_and_quick() {
+    // 110 000 entries, each a year of its own (the calendar shows 1900–2100), and every
+    // month of the supported years many times over: one entry per month comes out.
+    let many_years = (0..110_000).map(|i| mc(i - 5_000, 1, 1));
+    let repeats = (0..200_000).map(|i| mc(1900 + (i / 12) % 201, 1 + (i as u32) % 12, 1));
+    let counts = month_counts(many_years.chain(repeats));
+    assert_eq!(counts.len(), 201 * 12);
+    assert_eq!(counts.first().map(|m| (m.year, m.month)), Some((2100, 12)));
+    // Days of 100 000 different months (a JSON Feed of very odd dates): counted in one pass,
+    // not by searching the list for each day.
+    let days: Vec<NaiveDate> = (0..100_000u32)
+        .map(|i| d(1_000 + (i / 12) as i32, 1 + i % 12, 1))
+        .collect();
+    let archive = archive_of(&days, None).unwrap();
+    assert_eq!((archive.first, archive.last), (ym(1000, 1), ym(9333, 4)));
+    assert_eq!(archive.months.len(), 201 * 12);
+}
+
 proptest! {
+    #[test]
+    fn month_counts_keep_every_believable_count(months in prop::collection::vec((1890i32..2110, 0u32..14, 0u32..5), 0..60)) {
+        let given: Vec<MonthCount> = months.iter().map(|&(y, m, c)| mc(y, m, c)).collect();
+        let counts = month_counts(given.clone());
+        // Newest first, one entry per month, every one the calendar can show.
+        prop_assert!(counts.windows(2).all(|w| (w[0].year, w[0].month) > (w[1].year, w[1].month)));
+        prop_assert!(counts.iter().all(|m| (1900..=2100).contains(&m.year) && (1..=12).contains(&m.month) && m.count > 0));
+        let believable = |m: &MonthCount| (1900..=2100).contains(&m.year) && (1..=12).contains(&m.month);
+        prop_assert_eq!(
+            counts.iter().map(|m| u64::from(m.count)).sum::<u64>(),
+            given.iter().filter(|m| believable(m)).map(|m| u64::from(m.count)).sum::<u64>()
+        );
+    }
+
     #[test]
     fn today_never_panics(ms in any::<f64>(), offset in -50_400i32..=50_400) {
         let _ = site_today(ms, FixedOffset::east_opt(offset).unwrap());

@@ -177,6 +177,24 @@ fn calendar_month_keeps_only_real_days() {
     .is_err());
 }
 
+#[test]
+fn archive_keeps_one_count_per_month_the_calendar_can_show() {
+    let a = decode::archive(
+        br#"{"first":"2020-01","last":"2024-11","months":[
+        {"year":2020,"month":1,"count":2},{"year":2024,"month":11,"count":1},
+        {"year":2020,"month":1,"count":3},{"year":262143,"month":1,"count":1},
+        {"year":-4000,"month":5,"count":1},{"year":2021,"month":13,"count":1},
+        {"year":2022,"month":2,"count":0}]}"#,
+    )
+    .unwrap();
+    let months: Vec<(i32, u32, u32)> = a
+        .months
+        .iter()
+        .map(|m| (m.year, m.month, m.count))
+        .collect();
+    assert_eq!(months, vec![(2024, 11, 1), (2020, 1, 5)]);
+}
+
 // ------------------------------------------------------------ config.json
 
 const CONFIG: &str = r#"{"api_base":"api/","endpoints":{"site":"site.json","news_page":"news/page/{page}.json","article":"news/{id}.json"}}"#;
