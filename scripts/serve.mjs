@@ -115,7 +115,9 @@ async function handle(root, prefix, req, res) {
   if (direct) return send(req, res, target, direct);
   const index = await file(join(target, 'index.html'));
   if (index) return send(req, res, join(target, 'index.html'), index);
-  if (extname(pathname)) {
+  // A path with an extension is a missing file, except under news/: an article id may be a
+  // URL ending in ".html" (JSON Feed), and its address is an app route.
+  if (extname(pathname) && !pathname.startsWith('/news/')) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }

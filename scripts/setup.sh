@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Vestnik needs to build, run and test — pinned, idempotent, and
 # only from crates.io, npm and Debian's apt. `make run` and `make test` call it first.
-# The first run on a fresh machine takes ~10 minutes (trunk and wasm-bindgen-cli are
+# The first run on a fresh machine takes 10–15 minutes (trunk and wasm-bindgen-cli are
 # compiled from crates.io); later runs check versions and return in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -109,6 +109,13 @@ test.describe('article', () => {
     await page.getByRole('link', { name: 'Перейти к новостям' }).click();
     await expect(page.locator('ul.news-list > li')).toHaveCount(first.items.length);
   });
+
+  test('an article whose id ends like a file name opens from its address', async ({ page }) => {
+    // JSON Feed ids are often URLs (`…/post.html`): the address of the article ends in
+    // ".html" once decoded, and is still an app route, not a missing file.
+    await page.goto(`/news/${encodeURIComponent('https://blog.example/2020/post.html')}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Новость не найдена');
+  });
 });
 
 test.describe('shell', () => {
