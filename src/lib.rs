@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod lang;
+pub mod link_guard;
 pub mod location;
 pub mod pages;
 pub mod pwa;
@@ -22,6 +23,7 @@ use wasm_bindgen::JsCast;
 /// ready (`snapshot`).
 pub fn start() {
     console_error_panic_hook::set_once();
+    link_guard::install();
     let snapshot = snapshot::standing_in();
     let root = leptos::prelude::document()
         .get_element_by_id("app")

@@ -28,12 +28,13 @@ pub fn safe_url(raw: &str, usage: Use) -> Option<&str> {
     }
     match scheme(url) {
         None => {
-            // Relative. A backslash start (`\\evil.example`) is treated like `//` by browsers.
-            if url.starts_with('\\') || url.starts_with("/\\") {
-                None
-            } else {
-                Some(url)
-            }
+            // Relative (or protocol-relative: `//other.example/`). Browsers read a backslash
+            // as `/`, so `\\evil.example` is `//evil.example`. An empty segment (`//`) in a
+            // path to this site can come first once dot-segments go (`/.//evil.example/`),
+            // and the router cannot follow such a link (see `hides_a_separator`).
+            let path = url.split(['?', '#']).next().unwrap_or_default();
+            let empty_segment = !path.starts_with("//") && path.contains("//");
+            (!path.contains('\\') && !empty_segment).then_some(url)
         }
         Some(s) => {
             let allowed = match usage {
@@ -52,7 +53,8 @@ pub fn safe_url(raw: &str, usage: Use) -> Option<&str> {
 /// `decodeURI` does) and hands the result to `history.pushState`. Decoded, such a path
 /// names another site (`/\evil.example/` is `//evil.example/` to a browser, and tabs are
 /// dropped), `pushState` refuses it, and the router's `unwrap` on that refusal would abort
-/// the whole app. No real link needs either in its path.
+/// the whole app. No real link needs either in its path. (An absolute link naming this
+/// site can carry the same trap; `link_guard` catches those at the click.)
 pub fn hides_a_separator(url: &str) -> bool {
     let path = url.split(['?', '#']).next().unwrap_or_default().as_bytes();
     path.windows(3).any(|w| {

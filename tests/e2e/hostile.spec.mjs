@@ -208,13 +208,19 @@ test('a site config with an impossible clock is a message, not a crash', async (
   await expect(page.locator('.error-panel__message')).toHaveText(/неожиданном формате/);
 });
 
-test('a link whose path hides a backslash or a tab never reaches the router', async ({ page }) => {
-  // Decoded by the router, `/%5Cevil.example/` is `//evil.example/`: history.pushState
-  // refuses it, and the router's unwrap on that refusal would abort the app.
-  const hidden = ['/%5Cevil.example/', '/%09/evil.example'];
-  await page.route('**/api/site.json', (route) => route.fulfill({
-    json: { ...demo.site, menu: [...demo.site.menu, ...hidden.map((url, i) => ({ title: `Чужой ${i}`, url }))] },
-  }));
+test('a link whose path the router would decode into another site never reaches the router', async ({ page }) => {
+  // Decoded by the router, `/%5Cevil.example/` is `//evil.example/`, and so is
+  // `/.//evil.example/` once its dot-segment goes: history.pushState refuses such a path,
+  // and the router's unwrap on that refusal would abort the app.
+  const hidden = ['/%5Cevil.example/', '/%09/evil.example', '/.//evil.example/'];
+  let own;
+  await page.route('**/api/site.json', (route) => {
+    // The same trap in an absolute link naming this very site: shown, and followed by
+    // the browser rather than by the router (src/link_guard.rs).
+    own = `${new URL(route.request().url()).origin}//evil/`;
+    const menu = [...demo.site.menu, ...hidden.map((url, i) => ({ title: `Чужой ${i}`, url })), { title: 'Свой адрес', url: own }];
+    return route.fulfill({ json: { ...demo.site, menu } });
+  });
   await page.route(`**/api/news/${seed.id}.json`, async (route) => {
     const article = await (await route.fetch()).json();
     const links = hidden.map((url, i) => `<a href="${url}">чужая ссылка ${i}</a>`).join(' ');
@@ -230,6 +236,9 @@ test('a link whose path hides a backslash or a tab never reaches the router', as
   // Still alive: in-app navigation works.
   await page.getByRole('link', { name: 'Новости', exact: true }).first().click();
   await expect(page.locator('#main h1')).toHaveText('Новости');
+  await page.getByRole('link', { name: 'Свой адрес' }).first().click();
+  await expect(page).toHaveURL(own);
+  await expect(page.locator('#main h1')).toHaveText('Страница не найдена');
 });
 
 test.describe('retries', () => {
