@@ -117,10 +117,13 @@ pub fn calendar_month(bytes: &[u8]) -> Result<CalendarMonth, ApiError> {
 }
 
 /// The archive's month counts, newest first: impossible months, years the calendar cannot
-/// show and zero counts are dropped, repeats added up (`calendar::month_counts`).
+/// show and zero counts are dropped, repeats added up (`calendar::month_counts`); its span
+/// kept within those years.
 pub fn archive(bytes: &[u8]) -> Result<Archive, ApiError> {
     let mut archive: Archive = json(bytes)?;
     archive.months = calendar::month_counts(archive.months);
+    archive.first = calendar::supported(archive.first);
+    archive.last = calendar::supported(archive.last);
     Ok(archive)
 }
 

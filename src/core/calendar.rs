@@ -209,8 +209,8 @@ pub fn step(date: NaiveDate, mv: Move) -> Option<NaiveDate> {
 
 /// Per-month counts from days, with the span they cover (`None` without any day).
 pub fn archive_of(days: &[NaiveDate], searched: Option<u32>) -> Option<Archive> {
-    let first = days.iter().min().map(|d| month_of(*d))?;
-    let last = days.iter().max().map(|d| month_of(*d))?;
+    let first = days.iter().min().map(|d| supported(month_of(*d)))?;
+    let last = days.iter().max().map(|d| supported(month_of(*d)))?;
     let months = month_counts(days.iter().map(|d| MonthCount {
         year: d.year(),
         month: d.month(),
@@ -222,6 +222,21 @@ pub fn archive_of(days: &[NaiveDate], searched: Option<u32>) -> Option<Archive> 
         months,
         searched,
     })
+}
+
+/// `month` moved into the years the calendar can show ([`FIRST_YEAR`]–[`LAST_YEAR`]): an
+/// archive's span ends there, so « and » never lead to a month without a grid.
+pub fn supported(month: YearMonth) -> YearMonth {
+    month.clamp(
+        YearMonth {
+            year: FIRST_YEAR,
+            month: 1,
+        },
+        YearMonth {
+            year: LAST_YEAR,
+            month: 12,
+        },
+    )
 }
 
 /// An archive's month counts as the calendar and the archive page use them: newest month

@@ -181,7 +181,7 @@ fn a_hostile_archive_stays_small_and_quick() {
         .map(|i| d(1_000 + (i / 12) as i32, 1 + i % 12, 1))
         .collect();
     let archive = archive_of(&days, None).unwrap();
-    assert_eq!((archive.first, archive.last), (ym(1000, 1), ym(9333, 4)));
+    assert_eq!((archive.first, archive.last), (ym(1900, 1), ym(2100, 12)));
     assert_eq!(archive.months.len(), 201 * 12);
 }
 

@@ -180,7 +180,7 @@ fn calendar_month_keeps_only_real_days() {
 #[test]
 fn archive_keeps_one_count_per_month_the_calendar_can_show() {
     let a = decode::archive(
-        br#"{"first":"2020-01","last":"2024-11","months":[
+        br#"{"first":"1000-01","last":"9999-12","months":[
         {"year":2020,"month":1,"count":2},{"year":2024,"month":11,"count":1},
         {"year":2020,"month":1,"count":3},{"year":262143,"month":1,"count":1},
         {"year":-4000,"month":5,"count":1},{"year":2021,"month":13,"count":1},
@@ -193,6 +193,9 @@ fn archive_keeps_one_count_per_month_the_calendar_can_show() {
         .map(|m| (m.year, m.month, m.count))
         .collect();
     assert_eq!(months, vec![(2024, 11, 1), (2020, 1, 5)]);
+    // The span stays within the years the calendar can show.
+    let month = |m: vestnik::core::model::YearMonth| (m.year, m.month);
+    assert_eq!((month(a.first), month(a.last)), ((1900, 1), (2100, 12)));
 }
 
 // ------------------------------------------------------------ config.json
