@@ -37,7 +37,7 @@
 // job and a CMS hook share one `flock` (docs/deploy.md).
 
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressed } from './precompress.mjs';
@@ -277,10 +277,14 @@ function removeArticle(root, folder) {
   }
 }
 
+/** A write takes milliseconds: a temporary file older than this is a killed run's. */
+const LEFTOVER_AGE_MS = 15 * 60_000;
+
 /**
  * Temporary files that a run killed mid-write (SIGKILL, a power cut) left behind: named
- * `index.html[.br|.gz].<pid>.tmp` by write(), beside the home page or an article's, whose
- * process is gone. A live run's are left alone.
+ * `index.html[.br|.gz].<pid>.tmp` by write(), beside the home page or an article's, and
+ * older than any write takes. Told by age, not by process id: a run in another container
+ * sharing the folder has process ids this one cannot see.
  */
 function leftovers(root) {
   const news = join(root, 'news');
@@ -293,22 +297,16 @@ function leftovers(root) {
       // A file, not a folder.
     }
     return names
-      .filter((name) => {
-        const pid = /^index\.html(?:\.br|\.gz)?\.(\d+)\.tmp$/.exec(name)?.[1];
-        return pid && !running(Number(pid));
-      })
-      .map((name) => join(folder, name));
+      .filter((name) => /^index\.html(?:\.br|\.gz)?\.\d+\.tmp$/.test(name))
+      .map((name) => join(folder, name))
+      .filter((path) => {
+        try {
+          return Date.now() - statSync(path).mtimeMs > LEFTOVER_AGE_MS;
+        } catch {
+          return false;
+        }
+      });
   });
-}
-
-/** Whether a process of that id exists (EPERM: it does, owned by someone else). */
-function running(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
 }
 
 /**

@@ -3,8 +3,8 @@
 // lists read before the wasm arrives, the app takes their place without a jump, and a
 // snapshot never shows where it is not the right page.
 import { createServer } from 'node:http';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -297,11 +297,12 @@ test('article snapshots follow the first page: a broken or departed article lose
     const hostile = JSON.parse(readFileSync(join(site, 'api', 'news', `${first}.json`), 'utf8'));
     hostile.title = '</script><script>window.pwned = 1</script> <!-- &amp;';
     writeFileSync(join(site, 'api', 'news', `${first}.json`), JSON.stringify(hostile));
-    // Temporary files of a killed run (its process is gone) and of one still running.
-    const dead = spawnSync('true').pid;
-    const killed = [join(site, `index.html.br.${dead}.tmp`), join(site, 'news', first, `index.html.${dead}.tmp`)];
+    // Temporary files of a run killed an hour ago, and of one writing now.
+    const killed = [join(site, 'index.html.br.4242.tmp'), join(site, 'news', first, 'index.html.4242.tmp')];
     const live = join(site, `index.html.${process.pid}.tmp`);
     for (const file of [...killed, live]) writeFileSync(file, '<p>half a page');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const file of killed) utimesSync(file, hourAgo, hourAgo);
     // Two articles at most: the other eight written before are removed as well.
     const out = execFileSync('node', [join(root, 'scripts/snapshot.mjs'), site, '--site', 'https://press.example.ru/', '--articles', '2'], { stdio: 'pipe' });
     expect(String(out)).toContain('1 of 2 article pages written, 10 old ones removed');
