@@ -214,11 +214,16 @@ test('a link whose path the router would decode into another site never reaches 
   // and the router's unwrap on that refusal would abort the app.
   const hidden = ['/%5Cevil.example/', '/%09/evil.example', '/.//evil.example/'];
   let own;
+  let user;
   await page.route('**/api/site.json', (route) => {
-    // The same trap in an absolute link naming this very site: shown, and followed by
-    // the browser rather than by the router (src/link_guard.rs).
-    own = `${new URL(route.request().url()).origin}//evil/`;
-    const menu = [...demo.site.menu, ...hidden.map((url, i) => ({ title: `Чужой ${i}`, url })), { title: 'Свой адрес', url: own }];
+    // The same trap in absolute links naming this very site: shown, and followed by the
+    // browser rather than by the router (src/link_guard.rs). The second decodes into this
+    // site with a user name, which pushState refuses too.
+    const { origin, host } = new URL(route.request().url());
+    own = `${origin}//evil/`;
+    user = `${origin}//x@${host}/`;
+    const menu = [...demo.site.menu, ...hidden.map((url, i) => ({ title: `Чужой ${i}`, url })),
+      { title: 'Свой адрес', url: own }, { title: 'С именем', url: user }];
     return route.fulfill({ json: { ...demo.site, menu } });
   });
   await page.route(`**/api/news/${seed.id}.json`, async (route) => {
@@ -236,6 +241,9 @@ test('a link whose path the router would decode into another site never reaches 
   // Still alive: in-app navigation works.
   await page.getByRole('link', { name: 'Новости', exact: true }).first().click();
   await expect(page.locator('#main h1')).toHaveText('Новости');
+  await page.getByRole('link', { name: 'С именем' }).first().click();
+  await expect(page).toHaveURL(user);
+  await page.goBack();
   await page.getByRole('link', { name: 'Свой адрес' }).first().click();
   await expect(page).toHaveURL(own);
   await expect(page.locator('#main h1')).toHaveText('Страница не найдена');
