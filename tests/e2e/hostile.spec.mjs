@@ -159,7 +159,9 @@ for (const [kindName, kind] of Object.entries(kinds)) {
         let on = true;
         let clear;
         const cleared = new Promise((resolve) => { clear = resolve; });
-        if (kindName !== 'config') await page.route('**/config.json', (route) => route.fulfill({ json: quickConfig }));
+        // The short deadline only where the fault is a hang: elsewhere it would race the
+        // fault itself on a busy machine (20 redirects and their retries can take seconds).
+        if (kindName !== 'config') await page.route('**/config.json', (route) => route.fulfill({ json: fault.hang ? quickConfig : demo.config }));
         await page.route(kind.pattern, async (route) => {
           if (!on) return route.fallback();
           if (fault.hang) {
