@@ -287,16 +287,8 @@ const LEFTOVER_AGE_MS = 15 * 60_000;
  * sharing the folder has process ids this one cannot see.
  */
 function leftovers(root) {
-  const news = join(root, 'news');
-  const folders = [root, ...(existsSync(news) ? readdirSync(news).map((name) => join(news, name)) : [])];
-  return folders.flatMap((folder) => {
-    let names = [];
-    try {
-      names = readdirSync(folder);
-    } catch {
-      // A file, not a folder.
-    }
-    return names
+  return [root, ...newsFolders(root).map((folder) => join(root, folder))].flatMap((folder) =>
+    readdirSync(folder)
       .filter((name) => /^index\.html(?:\.br|\.gz)?\.\d+\.tmp$/.test(name))
       .map((name) => join(folder, name))
       .filter((path) => {
@@ -305,8 +297,7 @@ function leftovers(root) {
         } catch {
           return false;
         }
-      });
-  });
+      }));
 }
 
 /**
@@ -333,12 +324,18 @@ function expiredArticles(root, build) {
 
 const buildOf = (html) => /<meta name="?vestnik-build"? content="?([^"> ]*)/.exec(html)?.[1] ?? null;
 
-/** The article snapshots written earlier: news/<id>/index.html files carrying one. */
-function writtenArticles(root) {
+/** The folders under the site's news/ (`news/<name>`), where article pages live. */
+function newsFolders(root) {
   const news = join(root, 'news');
   if (!existsSync(news)) return [];
-  return readdirSync(news)
-    .map((name) => `news/${name}`)
+  return readdirSync(news, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `news/${entry.name}`);
+}
+
+/** The article snapshots written earlier: news/<id>/index.html files carrying one. */
+function writtenArticles(root) {
+  return newsFolders(root)
     .filter((folder) => articleFolder(folder) && existsSync(join(root, folder, 'index.html')))
     .map((folder) => ({ folder, page: readFileSync(join(root, folder, 'index.html'), 'utf8') }))
     .filter(({ page }) => page.includes(START));
