@@ -132,9 +132,16 @@ fn focus_heading_on_navigation() {
     });
 }
 
-/// Tries on each animation frame for up to two seconds: the page's data may still be loading.
+/// Tries on each animation frame while the page's data may still be loading: up to about
+/// ten seconds (a slow phone network), and only while focus is where the navigation left
+/// it; a reader who has moved on meanwhile is not pulled back.
 fn focus_heading(attempt: u32) {
+    let was = document().active_element();
     request_animation_frame(move || {
+        let now = document().active_element();
+        if attempt > 0 && now != was && now.as_ref() != document().body().as_deref() {
+            return;
+        }
         let heading = document()
             .query_selector("#main h1")
             .ok()
@@ -145,7 +152,7 @@ fn focus_heading(attempt: u32) {
                 let _ = h1.set_attribute("tabindex", "-1");
                 let _ = h1.focus();
             }
-            None if attempt < 120 => focus_heading(attempt + 1),
+            None if attempt < 600 => focus_heading(attempt + 1),
             None => {}
         }
     });

@@ -81,6 +81,13 @@ pub fn Calendar(
         }
     };
 
+    // On the next animation frame, once the grid is drawn: focus the focused day.
+    let refocus = move || {
+        if let Some(date) = focused.try_get_untracked().flatten() {
+            focus_day(date);
+        }
+    };
+
     // Another month is shown: focus follows a keyboard move into it; otherwise (« », a
     // route change) the tab stop goes to the month's anchor day and focus stays put.
     Effect::new(move |previous: Option<YearMonth>| {
@@ -90,7 +97,7 @@ pub fn Calendar(
                 Some(date) if calendar::month_of(date) == s.month => {
                     pending.set_value(None);
                     focused.set(Some(date));
-                    request_animation_frame(move || focus_day(date));
+                    request_animation_frame(refocus);
                 }
                 _ => focused.set(s.anchor()),
             }
@@ -180,6 +187,14 @@ pub fn Calendar(
 
     let body = move || {
         let s = state.get();
+        // The grid is redrawn when its month's news arrive: a reader moving through it with
+        // the keyboard keeps their place instead of dropping to the page's top.
+        if grid_ref
+            .get_untracked()
+            .is_some_and(|grid| grid.contains(document().active_element().as_deref()))
+        {
+            request_animation_frame(refocus);
+        }
         let weeks = calendar::grid(s.month).unwrap_or_default();
         weeks
             .into_iter()

@@ -148,6 +148,28 @@ test('focus moves to the new page heading after navigation', async ({ page }) =>
   await expect(page.locator('#main h1')).toHaveText('Новости');
 });
 
+test('on a slow network focus still reaches the heading, unless the reader has moved on', async ({ page }) => {
+  const first = demo.page(1).items[0];
+  const second = demo.page(1).items[1];
+  const slow = (ms) => async (route) => { await new Promise((r) => setTimeout(r, ms)); await route.continue(); };
+  await page.route(`**/api/news/${first.id}.json`, slow(3500));
+  await page.route(`**/api/news/${second.id}.json`, slow(1500));
+  await page.goto('/');
+  // The article arrives after 3.5 s: focus waits for its heading.
+  await page.getByRole('link', { name: first.title }).click();
+  await expect(page.locator('#main h1')).toHaveText(first.title, { timeout: 10_000 });
+  await expect(page.locator('#main h1')).toBeFocused();
+  await page.goBack();
+  // Here the reader tabs on while the article loads: their focus is left where they put it.
+  await page.getByRole('link', { name: second.title }).click();
+  await page.keyboard.press('Tab');
+  const chosen = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  expect(chosen).not.toMatch(/^<body/);
+  await expect(page.locator('#main h1')).toHaveText(second.title);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).toBe(chosen);
+});
+
 /** Presses Tab until the focused element matches `selector` (at most `max` times). */
 async function tabTo(page, selector, max = 120) {
   for (let i = 0; i < max; i++) {

@@ -101,11 +101,34 @@ test.describe('calendar', () => {
     await expect(title).toHaveText(/2022$/);
   });
 
+  test('keyboard focus keeps its day when a slow month\'s news arrive', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/api/calendar/2020/11.json', async (route) => { await held; await route.continue(); });
+    await page.goto('/news/archive/2020/12/11');
+    const grid = page.getByRole('grid');
+    await expect(grid).toHaveAttribute('aria-busy', 'false');
+    await grid.locator('[tabindex="0"]').focus();
+    const focused = () => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('data-date')}`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('PageUp');
+    await expect(calendar(page).locator('.calendar__title')).toHaveText('Ноябрь 2020');
+    await expect(grid).toHaveAttribute('aria-busy', 'true');
+    await expect.poll(focused).toBe('SPAN 2020-11-12');
+    // The 12th has news: when they arrive the day becomes a link, and focus stays on it.
+    release();
+    await expect(grid).toHaveAttribute('aria-busy', 'false');
+    await expect.poll(focused).toBe('A 2020-11-12');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('SPAN 2020-11-11');
+  });
+
   test('the grid works with the keyboard alone', async ({ page }) => {
     await page.goto('/news/archive/2020/12/01');
     const grid = page.getByRole('grid');
-    // One tab stop: the selected day.
-    await expect(grid.locator('[tabindex="0"]')).toHaveCount(1);
+    // One tab stop: the selected day (a link once the month's news are in).
+    await expect(grid).toHaveAttribute('aria-busy', 'false');
+    await expect(grid.locator('a[tabindex="0"]')).toHaveCount(1);
     await grid.locator('[tabindex="0"]').focus();
     const focusedDate = () => page.evaluate(() => document.activeElement?.getAttribute('data-date'));
     expect(await focusedDate()).toBe('2020-12-01');
