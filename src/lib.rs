@@ -13,6 +13,7 @@ pub mod link_guard;
 pub mod location;
 pub mod pages;
 pub mod pwa;
+pub mod resource;
 pub mod snapshot;
 
 use wasm_bindgen::JsCast;

@@ -10,6 +10,7 @@ use crate::core::calendar::{self, Span};
 use crate::core::filter::Period;
 use crate::core::model::{Archive, YearMonth};
 use crate::lang::use_lang;
+use crate::resource;
 
 #[component]
 pub fn ArchiveCalendar() -> impl IntoView {
@@ -80,10 +81,10 @@ fn LoadedCalendar(archive: Archive) -> impl IntoView {
         false,
     );
 
-    let month_data = LocalResource::new({
+    let month_data = resource::latest(Memo::new(move |_| shown.get()), {
         let api = api.clone();
-        move || {
-            let (api, m) = (api.clone(), shown.get());
+        move |m: YearMonth| {
+            let api = api.clone();
             async move { (m, api.calendar_month(m.year, m.month).await) }
         }
     });

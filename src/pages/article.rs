@@ -19,6 +19,7 @@ use crate::core::{meta, routes};
 use crate::lang::{use_content_lang, use_lang};
 use crate::pages::not_found::NotFoundView;
 use crate::pwa::{self, AppStatus};
+use crate::resource;
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -30,8 +31,8 @@ pub fn ArticlePage() -> impl IntoView {
     let offline = move || {
         status.is_some_and(|s| s.offline.get_untracked()) || !window().navigator().on_line()
     };
-    let article = LocalResource::new(move || {
-        let (api, id) = (api.clone(), id.get());
+    let article = resource::latest(id, move |id| {
+        let api = api.clone();
         async move { api.article(&id).await }
     });
 

@@ -19,6 +19,7 @@ use crate::core::i18n::Lang;
 use crate::core::{dates, paging, routes};
 use crate::lang::use_lang;
 use crate::pages::archive::YearMonths;
+use crate::resource;
 
 #[component]
 pub fn FeedPage() -> impl IntoView {
@@ -33,10 +34,10 @@ pub fn FeedPage() -> impl IntoView {
             .map(|period| Filter::new(period, q.get("rubric").as_deref(), q.get("q").as_deref()))
     });
     let page = Memo::new(move |_| paging::parse_page(query.read().get("page").as_deref()));
-    let news = LocalResource::new({
+    let news = resource::latest(Memo::new(move |_| (filter.get(), page.get())), {
         let api = api.clone();
-        move || {
-            let (api, filter, page) = (api.clone(), filter.get(), page.get());
+        move |(filter, page)| {
+            let api = api.clone();
             async move {
                 match filter {
                     Some(f) => api.news(&f, page).await,

@@ -22,17 +22,29 @@ test.describe('paging', () => {
     await expect(titles(page).first()).toHaveText(demo.page(1).items[0].title);
   });
 
-  test('a slow older response never replaces a newer page', async ({ page }) => {
+  test('a slow older page neither holds up nor replaces a newer one', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const older = (r) => r.url().endsWith('/api/news/page/15.json');
     await page.route('**/api/news/page/15.json', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
+      await held;
+      await route.continue().catch(() => {}); // the app may have given it up
+    });
+    const done = new Promise((resolve) => {
+      page.on('response', (r) => older(r) && resolve());
+      page.on('requestfailed', (r) => older(r) && resolve());
     });
     await page.goto('/news?page=14');
     const pager = page.getByRole('navigation', { name: 'Страницы списка' });
     await pager.getByRole('link', { name: 'Страница 15', exact: true }).click();
     await pager.getByRole('link', { name: 'Страница 16', exact: true }).click();
-    await expect(titles(page).first()).toHaveText(demo.page(16).items[0].title);
-    await page.waitForTimeout(2000);
+    // Page 16 arrives while page 15 has not (not after page 15's 10 s timeout).
+    await expect(titles(page).first()).toHaveText(demo.page(16).items[0].title, { timeout: 4000 });
+    await expect(page.locator('.feed')).toHaveAttribute('aria-busy', 'false');
+    // Then page 15's answer (or its cancellation); once the page has it, nothing changes.
+    release();
+    await done;
+    await page.waitForTimeout(300);
     await expect(titles(page).first()).toHaveText(demo.page(16).items[0].title);
     await expect(page).toHaveURL(/page=16$/);
   });
@@ -302,7 +314,8 @@ test('a page of 1000 news renders quickly', async ({ page }, testInfo) => {
   const line = `first rows ${timing.first.toFixed(0)} ms, all 1000 ${timing.all.toFixed(0)} ms, longest task ${timing.longest.toFixed(0)} ms`;
   testInfo.annotations.push({ type: 'render-1000', description: line });
   console.log(`[${testInfo.project.name}] 1000-item feed: ${line}`);
-  expect(timing.all).toBeLessThan(3000);
+  // About 1 s here (rows are added 25 per frame); the limit leaves room for a busy CI machine.
+  expect(timing.all).toBeLessThan(5000);
 });
 
 // Views that outlive their reactive owner for a moment (Transition keeps old content up)

@@ -291,8 +291,9 @@ test.describe('retries', () => {
 test('a request is cancelled when the reader leaves its page', async ({ page }) => {
   await page.route(`**/api/news/${seed.id}.json`, () => {}); // never answers
   const aborted = page.waitForEvent('requestfailed', (r) => r.url().endsWith(`/api/news/${seed.id}.json`));
+  const started = page.waitForRequest((r) => r.url().endsWith(`/api/news/${seed.id}.json`));
   await page.goto(`/news/${seed.id}`);
-  await page.waitForTimeout(300);
+  await started;
   await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Новости' }).click();
   await expect(titles(page).first()).toHaveText(demo.page(1).items[0].title);
   expect((await aborted).failure()?.errorText).toMatch(/ABORTED/);
@@ -300,12 +301,19 @@ test('a request is cancelled when the reader leaves its page', async ({ page }) 
 
 test('clicking through calendar months quickly never shows a stale month', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'desktop only');
-  // The month before the newest answers slowly; by then the reader has moved on.
+  // The month before the newest answers only once the reader has moved on past it.
   const [year, month] = newestMonth.split('-').map(Number);
   const previous = month === 1 ? `${year - 1}/12` : `${year}/${String(month - 1).padStart(2, '0')}`;
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const older = (r) => r.url().endsWith(`/api/calendar/${previous}.json`);
   await page.route(`**/api/calendar/${previous}.json`, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.fallback();
+    await held;
+    await route.fallback().catch(() => {}); // the app may have given it up
+  });
+  const done = new Promise((resolve) => {
+    page.on('response', (r) => older(r) && resolve());
+    page.on('requestfailed', (r) => older(r) && resolve());
   });
   await page.goto('/');
   const calendar = page.locator('section.calendar');
@@ -313,9 +321,15 @@ test('clicking through calendar months quickly never shows a stale month', async
   const back = calendar.getByRole('button', { name: /Предыдущий месяц/ });
   await back.click();
   await back.click();
-  const shown = await calendar.locator('.calendar__title').textContent();
-  await page.waitForTimeout(2000);
-  await expect(calendar.locator('.calendar__title')).toHaveText(shown);
+  const title = calendar.locator('.calendar__title');
+  const shown = await title.textContent();
+  // The month shown loads while the one passed over has not (not after its 10 s timeout).
+  await expect(calendar.getByRole('grid')).toHaveAttribute('aria-busy', 'false', { timeout: 4000 });
+  // Now the stale answer arrives (or its cancellation); once the page has it, nothing changes.
+  release();
+  await done;
+  await page.waitForTimeout(300);
+  await expect(title).toHaveText(shown);
   const days = await calendar.locator('a.calendar__day--news').allTextContents();
   const [y2, m2] = [month <= 2 ? year - 1 : year, ((month + 9) % 12) + 1];
   const expected = (await (await page.request.get(`/api/calendar/${y2}/${String(m2).padStart(2, '0')}.json`)).json()).days.map((d) => String(d.day));

@@ -1,0 +1,84 @@
+//! Resources that follow the reader when they move on before a load has finished.
+//!
+//! Leptos runs a resource's loads one after another: when its source changes while a load
+//! is under way, the next load starts only once that one has finished. A reader who asks
+//! for page 15, then page 16 before page 15 has arrived, would wait for page 15 (up to its
+//! timeout, on a backend that hangs) before page 16 is even requested. [`latest`] gives
+//! up the load under way as soon as its key changes and loads the newest key instead, in
+//! the same run, so the resource settles on what the reader asked for last. The request
+//! given up is aborted when Leptos starts the next run (the api client ties each request
+//! to the reactive owner that made it).
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use futures::future::{select, Either};
+use leptos::prelude::*;
+
+/// A resource loading `load(key)`, which never waits for a load the reader has left.
+pub fn latest<K, T, Fut>(key: Memo<K>, load: impl Fn(K) -> Fut + 'static) -> LocalResource<T>
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    T: Clone + 'static,
+    Fut: Future<Output = T> + 'static,
+{
+    let load = Rc::new(load);
+    let changed = on_change(Box::new(move || key.track()));
+    // The value a given-up run already loaded for the newer key: the run Leptos then
+    // starts for that key answers with it instead of loading it twice.
+    let settled = Rc::new(RefCell::new(None::<(K, T)>));
+    LocalResource::new(move || {
+        let first = key.get();
+        let ready = settled.borrow_mut().take().filter(|(k, _)| *k == first);
+        let (load, changed, settled) = (Rc::clone(&load), Rc::clone(&changed), Rc::clone(&settled));
+        async move {
+            if let Some((_, value)) = ready {
+                return value;
+            }
+            let mut k = first.clone();
+            let mut pending = Box::pin(load(k.clone()));
+            loop {
+                let (tx, rx) = oneshot::channel();
+                *changed.borrow_mut() = Some(tx);
+                match select(pending, rx).await {
+                    Either::Left((value, _)) => {
+                        if k != first {
+                            *settled.borrow_mut() = Some((k, value.clone()));
+                        }
+                        return value;
+                    }
+                    Either::Right((_, unfinished)) => match key.try_get_untracked() {
+                        Some(newer) if newer != k => {
+                            k = newer;
+                            pending = Box::pin(load(k.clone()));
+                        }
+                        _ => pending = unfinished,
+                    },
+                }
+            }
+        }
+    })
+}
+
+/// Where the load under way waits to hear that the key changed.
+type Changed = Rc<RefCell<Option<oneshot::Sender<()>>>>;
+
+/// Tells the load under way (if any) each time something `track` reads changes. Not
+/// generic, so the wasm carries one copy for every resource.
+fn on_change(track: Box<dyn Fn()>) -> Changed {
+    let changed = Changed::default();
+    Effect::new({
+        let changed = Rc::clone(&changed);
+        move |previous: Option<()>| {
+            track();
+            // The first run only subscribes: nothing has changed yet.
+            let waiting = previous.and_then(|()| changed.borrow_mut().take());
+            if let Some(tx) = waiting {
+                let _ = tx.send(());
+            }
+        }
+    });
+    changed
+}
