@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { test, expect, demo } from './fixtures.mjs';
+import { test, expect, demo, listen } from './fixtures.mjs';
 import { staticHandler } from '../../scripts/serve.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,15 +22,13 @@ const POLICY = [
 
 let server;
 let origin;
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async () => {
   const serve = staticHandler(() => join(root, 'dist'));
   server = createServer((req, res) => {
     res.setHeader('Content-Security-Policy', POLICY);
     serve(req, res);
   });
-  const port = Number(process.env.E2E_PORT ?? 4173) + 30 + testInfo.parallelIndex;
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${port}`;
+  origin = await listen(server);
 });
 test.afterAll(() => server.close());
 

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { test, expect, demo } from './fixtures.mjs';
+import { test, expect, demo, listen } from './fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,14 +20,12 @@ function hostPage(app) {
   <script src="${app}/embed.js" async></script></body></html>`;
 }
 
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async () => {
   const app = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
   host = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(hostPage(app));
   });
-  const port = Number(process.env.E2E_PORT ?? 4173) + 30 + testInfo.parallelIndex;
-  await new Promise((resolve) => host.listen(port, '127.0.0.1', resolve));
-  hostOrigin = `http://127.0.0.1:${port}`;
+  hostOrigin = await listen(host);
 });
 
 test.afterAll(() => host?.close());

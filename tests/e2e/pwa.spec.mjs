@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, demo } from './fixtures.mjs';
+import { test, expect, demo, listen } from './fixtures.mjs';
 import { staticServer } from '../../scripts/serve.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -95,14 +95,13 @@ test('a new build shows the update banner and takes over cleanly', async ({ brow
   execFileSync('node', [join(root, 'scripts/precompress.mjs'), buildB], { stdio: 'ignore' });
   let serving = join(root, 'dist');
   const server = staticServer(() => serving);
-  const port = Number(process.env.E2E_PORT ?? 4173) + 10 + testInfo.parallelIndex;
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const origin = await listen(server);
   const context = await browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
   try {
     const page = await context.newPage();
     const panics = [];
     page.on('console', (m) => /panicked/.test(m.text()) && panics.push(m.text()));
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${origin}/`);
     await controlled(page);
     const stampA = await page.locator('.site-footer__build').textContent();
     expect(stampA).not.toBe('build-b');
@@ -136,12 +135,11 @@ test('an edited config.json reaches a reader the worker already serves', async (
   const site = mkdtempSync(join(tmpdir(), 'vestnik-config-'));
   cpSync(join(root, 'dist'), site, { recursive: true });
   const server = staticServer(() => site);
-  const port = Number(process.env.E2E_PORT ?? 4173) + 20 + testInfo.parallelIndex;
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const origin = await listen(server);
   const context = await browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
   try {
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${origin}/`);
     await controlled(page);
     await expect(titles(page).first()).toBeVisible();
     // The deployer edits config.json on the server; no new build, no new worker.

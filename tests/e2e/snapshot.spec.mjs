@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, demo, seriousAxeViolations } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, listen } from './fixtures.mjs';
 import { staticHandler, staticServer } from '../../scripts/serve.mjs';
 import { stripSnapshot, withSnapshot } from '../../scripts/snapshot.mjs';
 
@@ -20,15 +20,13 @@ const siteName = JSON.parse(readFileSync(join(root, 'public/api/site.json'), 'ut
 let dir;
 let server;
 let origin;
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async () => {
   // A published copy of the build: dist/ with the snapshots written by the real command,
   // told the address it is served at (the article pages name it).
   dir = mkdtempSync(join(tmpdir(), 'vestnik-snapshot-'));
   cpSync(join(root, 'dist'), dir, { recursive: true });
   server = createServer(staticHandler(() => dir));
-  const port = Number(process.env.E2E_PORT ?? 4173) + 40 + testInfo.parallelIndex;
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${port}`;
+  origin = await listen(server);
   execFileSync('node', [join(root, 'scripts/snapshot.mjs'), dir, '--site', `${origin}/`], { stdio: 'pipe' });
 });
 test.afterAll(() => {
@@ -258,8 +256,7 @@ test('under a sub-path, an article snapshot names /press/ and hands over', async
   const pressServer = staticServer(() => press, '/press/');
   try {
     cpSync(join(root, 'dist-press'), press, { recursive: true });
-    await new Promise((resolve) => pressServer.listen(0, '127.0.0.1', resolve));
-    const site = `http://127.0.0.1:${pressServer.address().port}/press/`;
+    const site = `${await listen(pressServer)}/press/`;
     execFileSync('node', [join(root, 'scripts/snapshot.mjs'), press, '--site', site, '--articles', '1'], { stdio: 'pipe' });
     const { id, title } = demo.page(1).items[0];
     const release = await holdWasm(page);

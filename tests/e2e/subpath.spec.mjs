@@ -1,18 +1,16 @@
 // The same app built for a sub-path (`make build-subpath`: --public-url /press/) works
 // there: links, the router, the backend, the calendar, the article, the service worker.
 import { fileURLToPath } from 'node:url';
-import { test, expect, demo } from './fixtures.mjs';
+import { test, expect, demo, listen } from './fixtures.mjs';
 import { staticServer } from '../../scripts/serve.mjs';
 
 const dist = fileURLToPath(new URL('../../dist-press', import.meta.url));
 let server;
 let origin;
 
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async () => {
   server = staticServer(() => dist, '/press/');
-  const port = Number(process.env.E2E_PORT ?? 4173) + 20 + testInfo.parallelIndex;
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${port}`;
+  origin = await listen(server);
 });
 
 test.afterAll(() => server?.close());
@@ -28,6 +26,7 @@ test('every link, route and request stays under /press/', async ({ page }) => {
   await expect(titles.first()).toHaveText(demo.page(1).items[0].title);
   await page.getByRole('navigation', { name: 'Страницы списка' }).getByRole('link', { name: 'Страница 2', exact: true }).click();
   await expect(page).toHaveURL(`${origin}/press/news?page=2`);
+  await expect(titles.first()).toHaveText(demo.page(2).items[0].title);
   await titles.first().getByRole('link').click();
   await expect(page).toHaveURL(`${origin}/press/news/${demo.page(2).items[0].id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo.page(2).items[0].title);
