@@ -73,6 +73,25 @@ test.describe('the seed article', () => {
     await expect(page.locator('head script[type="application/ld+json"]')).toHaveCount(0);
   });
 
+  test('an article still loading does not hold up the next one the reader opens', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(`**/api/news/${seed.next.id}.json`, async (route) => {
+      await held;
+      await route.continue().catch(() => {}); // the app may have given it up
+    });
+    await page.goto(path);
+    await page.getByRole('link', { name: /Следующая новость/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/news/${seed.next.id}$`));
+    // The reader changes their mind while it loads (the seed article is still shown).
+    await page.getByRole('link', { name: /Предыдущая новость/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.previous.title, { timeout: 4000 });
+    release();
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.previous.title);
+    await expect(page).toHaveURL(new RegExp(`/news/${seed.previous.id}$`));
+  });
+
   test('the print version keeps the article and drops the chrome', async ({ page }) => {
     await page.goto(path);
     await page.emulateMedia({ media: 'print' });
