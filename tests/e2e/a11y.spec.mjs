@@ -1,6 +1,6 @@
 // Accessibility: the version for the visually impaired, axe in every scheme, focus after
 // navigation, and the whole reading path with the keyboard alone.
-import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled, holdWasm } from './fixtures.mjs';
 
 const seed = demo.seed();
 const SCHEMES = ['black-white', 'white-black', 'blue', 'brown', 'green'];
@@ -38,10 +38,7 @@ test.describe('version for the visually impaired', () => {
 
   test('saved settings apply before the app has loaded (no flash)', async ({ page }) => {
     await page.addInitScript((s) => localStorage.setItem('vestnik.vi', s), largest('blue'));
-    await page.route('**/*.wasm', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    await holdWasm(page);
     await page.goto('/', { waitUntil: 'domcontentloaded' });
     expect(await page.evaluate(() => [document.documentElement.getAttribute('data-vi-scheme'), !!window.wasmBindings])).toEqual(['blue', false]);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(157, 209, 255)');
@@ -71,19 +68,23 @@ test.describe('version for the visually impaired', () => {
 
 test.describe('axe in every scheme at the largest text', () => {
   test('normal version: every route', async ({ page }) => {
+    test.slow(); // many page loads, each checked
     for (const path of ROUTES) {
       await page.goto(path);
-      await expect(page.locator('#main h1, dialog[open]').first()).toBeVisible();
+      await expect(page.locator(path.includes('#photo') ? 'dialog[open]' : '#main h1')).toBeVisible();
+      await settled(page);
       expect(await seriousAxeViolations(page), path).toEqual([]);
     }
   });
 
   for (const scheme of SCHEMES) {
     test(`${scheme}: every route, 200 % text, wide spacing`, async ({ page }) => {
+      test.slow(); // many page loads, each checked
       await page.addInitScript((s) => localStorage.setItem('vestnik.vi', s), largest(scheme));
       for (const path of ROUTES) {
         await page.goto(path);
-        await expect(page.locator('#main h1, dialog[open]').first()).toBeVisible();
+        await expect(page.locator(path.includes('#photo') ? 'dialog[open]' : '#main h1')).toBeVisible();
+        await settled(page);
         expect(await seriousAxeViolations(page), `${scheme} ${path}`).toEqual([]);
         if (!path.includes('#photo')) await expectNoHorizontalScroll(page);
       }
@@ -91,6 +92,7 @@ test.describe('axe in every scheme at the largest text', () => {
   }
 
   test('embedded widgets in each theme', async ({ page }) => {
+    test.slow(); // many page loads, each checked
     for (const theme of ['light', 'dark', 'high-contrast']) {
       for (const widget of ['embed/feed?limit=3', 'embed/calendar?x=1', `embed/article/${seed.id}?x=1`]) {
         await page.goto(`/${widget}&theme=${theme}`);
@@ -105,11 +107,13 @@ test.describe('at 320 px', () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
   test('no horizontal scroll with the largest text in any scheme', async ({ page }) => {
+    test.slow(); // many page loads, each checked
     for (const scheme of ['site', ...SCHEMES]) {
       await page.addInitScript((s) => localStorage.setItem('vestnik.vi', s), largest(scheme));
       for (const path of ['/', `/news/${seed.id}`, '/news/archive/2020/12/01']) {
         await page.goto(path);
         await expect(page.locator('#main h1')).toBeVisible();
+        await settled(page);
         await expectNoHorizontalScroll(page);
       }
     }

@@ -1,5 +1,5 @@
 // The feed and the archive calendar: paging, filters, search, archive routes, keyboard.
-import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled } from './fixtures.mjs';
 
 const titles = (page) => page.locator('ul.news-list h2');
 const calendar = (page) => page.locator('section.calendar');
@@ -276,6 +276,7 @@ test.describe('archive routes', () => {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(calendar(page).locator('.calendar__title')).toBeVisible();
+      await settled(page);
       expect(await seriousAxeViolations(page), path).toEqual([]);
       await expectNoHorizontalScroll(page);
     }
@@ -321,6 +322,7 @@ test('a page of 1000 news renders quickly', async ({ page }, testInfo) => {
 // Views that outlive their reactive owner for a moment (Transition keeps old content up)
 // once panicked here; a mixed session over every kind of navigation guards against it.
 test('a mixed reading session never panics', async ({ page }) => {
+  test.slow(); // three rounds of a dozen navigations
   for (let round = 0; round < 3; round++) {
     await page.goto('/news/archive/2020/02');
     await calendar(page).getByRole('button', { name: /Предыдущий месяц/ }).click();

@@ -64,6 +64,26 @@ export async function seriousAxeViolations(page) {
     .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/**
+ * Waits until the page has settled: no skeleton, placeholder or busy region left (the
+ * app's own test before it hands over from a snapshot), so checks such as axe see the
+ * page a reader reads, not one being replaced under them.
+ */
+export async function settled(page) {
+  await expect(page.locator('.skeleton, .site-header--placeholder, [aria-busy="true"]')).toHaveCount(0);
+}
+
+/** Holds back the app's wasm until the returned function is called. */
+export async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Starts `server` on a free loopback port (none is shared between workers or retries); returns its origin. */
 export async function listen(server) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

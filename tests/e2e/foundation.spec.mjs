@@ -1,5 +1,5 @@
 // The foundation: the feed, an article, navigation, 404s, and a backend that fails.
-import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled } from './fixtures.mjs';
 
 const seed = demo.seed();
 const first = demo.page(1);
@@ -141,6 +141,7 @@ test.describe('shell', () => {
     for (const path of ['/', `/news/${seed.id}`, '/no/such/page']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await settled(page);
       expect(await seriousAxeViolations(page), path).toEqual([]);
       await expectNoHorizontalScroll(page);
     }

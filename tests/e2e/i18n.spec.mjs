@@ -1,6 +1,6 @@
 // The interface in English: the switch persists, dates, plurals and ARIA labels follow it,
 // content keeps its own language (marked with lang), and axe is as clean as in Russian.
-import { test, expect, demo, seriousAxeViolations } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, settled } from './fixtures.mjs';
 
 const seed = demo.seed();
 const english = (page) => page.addInitScript(() => localStorage.setItem('vestnik.lang', 'en'));
@@ -70,6 +70,7 @@ test('the English interface has no serious or critical axe violations', async ({
   for (const route of ['/', `/news/${seed.id}`, '/news/archive', '/no/such/page']) {
     await page.goto(route);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await settled(page);
     expect(await seriousAxeViolations(page), route).toEqual([]);
   }
 });

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, demo, seriousAxeViolations, listen } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, listen, holdWasm } from './fixtures.mjs';
 import { staticHandler, staticServer } from '../../scripts/serve.mjs';
 import { stripSnapshot, withSnapshot } from '../../scripts/snapshot.mjs';
 
@@ -16,6 +16,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const seed = demo.seed();
 const firstTitles = demo.page(1).items.slice(0, 3).map((item) => item.title);
 const siteName = JSON.parse(readFileSync(join(root, 'public/api/site.json'), 'utf8')).name;
+
+// One group per project: the published copy below (a snapshot run rendering a dozen pages
+// in its own browser) is made once per project, not once for each worker taking some tests.
+test.describe.configure({ mode: 'default' });
 
 let dir;
 let server;
@@ -35,15 +39,6 @@ test.afterAll(() => {
 });
 
 /** Holds the wasm back until the returned function is called: the time before the app runs. */
-async function holdWasm(page) {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 const duplicateIds = (page) => page.evaluate(() => {
   const seen = new Map();
