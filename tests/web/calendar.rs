@@ -221,3 +221,36 @@ async fn a_refused_month_change_still_leaves_one_tab_stop() {
     }
     assert_eq!(all(&root, "[tabindex='0']").len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn focus_keeps_its_day_when_the_months_news_arrive() {
+    let root = container();
+    let state = RwSignal::new(december(Some(d(2020, 12, 14))));
+    let _h = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Calendar state on_month=|_| {} /> },
+    );
+    leptos::task::tick().await;
+    // The reader is on the 15th (no news yet): a span.
+    let day = one(&root, "[data-date='2020-12-15']").unchecked_into::<web_sys::HtmlElement>();
+    day.focus().unwrap();
+    assert_eq!(day.tag_name(), "SPAN");
+    // The month's counts arrive, with news on the 15th: the grid is drawn anew.
+    state.update(|s| s.days.push(DayCount { day: 15, count: 2 }));
+    next_frame().await;
+    let active = document().active_element().unwrap();
+    assert_eq!(
+        active.get_attribute("data-date").as_deref(),
+        Some("2020-12-15")
+    );
+    assert_eq!(active.tag_name(), "A", "the day is now a link, and focused");
+    assert!(!day.is_connected(), "the old cell is gone");
+    // Focus elsewhere on the page is left alone by the next redraw.
+    let button = one(&root, ".calendar__nav").unchecked_into::<web_sys::HtmlElement>();
+    button.focus().unwrap();
+    state.update(|s| s.days.push(DayCount { day: 16, count: 1 }));
+    next_frame().await;
+    assert!(document()
+        .active_element()
+        .is_some_and(|el| el.class_list().contains("calendar__nav")));
+}
