@@ -5,6 +5,7 @@
 mod article_body;
 mod calendar;
 mod components;
+mod resource;
 mod snapshot;
 
 use leptos::prelude::*;
