@@ -5,9 +5,9 @@
 //! for page 15, then page 16 before page 15 has arrived, would wait for page 15 (up to its
 //! timeout, on a backend that hangs) before page 16 is even requested. [`latest`] gives
 //! up the load under way as soon as its key changes and loads the newest key instead, in
-//! the same run, so the resource settles on what the reader asked for last. The request
-//! given up is aborted when Leptos starts the next run (the api client ties each request
-//! to the reactive owner that made it).
+//! the same run, so the resource settles on what the reader asked for last, and aborts
+//! the request given up (the api client ties each request to the reactive owner that
+//! made it; each load here has an owner of its own).
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -16,6 +16,7 @@ use std::rc::Rc;
 use futures::channel::oneshot;
 use futures::future::{select, Either};
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 
 /// A resource loading `load(key)`, which never waits for a load the reader has left.
 pub fn latest<K, T, Fut>(key: Memo<K>, load: impl Fn(K) -> Fut + 'static) -> LocalResource<T>
@@ -37,8 +38,14 @@ where
             if let Some((_, value)) = ready {
                 return value;
             }
+            // Each load runs under an owner of its own, the one its request is tied to.
+            let start = |k: K| {
+                let owner = Owner::new();
+                let pending = Box::pin(owner.with(|| ScopedFuture::new(load(k))));
+                (owner, pending)
+            };
             let mut k = first.clone();
-            let mut pending = Box::pin(load(k.clone()));
+            let (mut owner, mut pending) = start(k.clone());
             loop {
                 let (tx, rx) = oneshot::channel();
                 *changed.borrow_mut() = Some(tx);
@@ -51,8 +58,11 @@ where
                     }
                     Either::Right((_, unfinished)) => match key.try_get_untracked() {
                         Some(newer) if newer != k => {
+                            // The request given up is aborted now, not once the newer
+                            // one has arrived (when Leptos cleans up after this run).
+                            owner.cleanup();
                             k = newer;
-                            pending = Box::pin(load(k.clone()));
+                            (owner, pending) = start(k.clone());
                         }
                         _ => pending = unfinished,
                     },

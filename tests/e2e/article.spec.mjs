@@ -74,19 +74,28 @@ test.describe('the seed article', () => {
   });
 
   test('an article still loading does not hold up the next one the reader opens', async ({ page }) => {
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(`**/api/news/${seed.next.id}.json`, async (route) => {
-      await held;
-      await route.continue().catch(() => {}); // the app may have given it up
-    });
+    const hold = async (id) => {
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(`**/api/news/${id}.json`, async (route) => {
+        await held;
+        await route.continue().catch(() => {}); // the app may have given it up
+      });
+      return release;
+    };
+    const releaseNext = await hold(seed.next.id);
+    const releasePrevious = await hold(seed.previous.id);
     await page.goto(path);
+    const givenUp = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith(`/api/news/${seed.next.id}.json`), timeout: 4000 });
     await page.getByRole('link', { name: /Следующая новость/ }).click();
     await expect(page).toHaveURL(new RegExp(`/news/${seed.next.id}$`));
-    // The reader changes their mind while it loads (the seed article is still shown).
+    // The reader changes their mind while it loads (the seed article is still shown):
+    // the article left behind is aborted at once, not once the other one has arrived.
     await page.getByRole('link', { name: /Предыдущая новость/ }).click();
+    await givenUp;
+    releasePrevious();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.previous.title, { timeout: 4000 });
-    release();
+    releaseNext();
     await page.waitForTimeout(300);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.previous.title);
     await expect(page).toHaveURL(new RegExp(`/news/${seed.previous.id}$`));
