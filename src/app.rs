@@ -126,24 +126,29 @@ fn focus_heading_on_navigation() {
     Effect::new(move |previous: Option<(String, String)>| {
         let now = (location.pathname.get(), location.search.get());
         if previous.is_some_and(|p| p != now) {
-            focus_heading(0);
+            focus_heading(js_sys::Date::now(), true);
         }
         now
     });
 }
 
-/// Tries on each animation frame while the page's data may still be loading: up to about
-/// ten seconds (a slow phone network), and only while focus is where the navigation left
-/// it; a reader who has moved on meanwhile is not pulled back.
-fn focus_heading(attempt: u32) {
+/// How long the new page's heading is waited for: the backend's 10 s deadline, then
+/// rendering.
+const HEADING_WAIT_MS: f64 = 12_000.0;
+
+/// Tries on each animation frame until the new page's heading is there (not the one of a
+/// page still shown while the next loads, inside a region marked busy), for up to
+/// [`HEADING_WAIT_MS`], and only while focus is where the navigation left it: a reader
+/// who has moved on meanwhile is not pulled back.
+fn focus_heading(since: f64, first: bool) {
     let was = document().active_element();
     request_animation_frame(move || {
         let now = document().active_element();
-        if attempt > 0 && now != was && now.as_ref() != document().body().as_deref() {
+        if !first && now != was && now.as_ref() != document().body().as_deref() {
             return;
         }
         let heading = document()
-            .query_selector("#main h1")
+            .query_selector("#main h1:not([aria-busy=\"true\"] h1)")
             .ok()
             .flatten()
             .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
@@ -152,7 +157,7 @@ fn focus_heading(attempt: u32) {
                 let _ = h1.set_attribute("tabindex", "-1");
                 let _ = h1.focus();
             }
-            None if attempt < 600 => focus_heading(attempt + 1),
+            None if js_sys::Date::now() - since < HEADING_WAIT_MS => focus_heading(since, false),
             None => {}
         }
     });

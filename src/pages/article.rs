@@ -70,7 +70,18 @@ pub fn ArticlePage() -> impl IntoView {
             }
         })
     };
-    view! { <Transition fallback=|| view! { <ArticleSkeleton /> }>{body}</Transition> }
+    // While another article loads, the one shown stays, dimmed and marked busy (and its
+    // heading is not the one focus moves to).
+    let (pending, set_pending) = signal(false);
+    view! {
+        <div
+            class="article-page"
+            class:article-page--pending=pending
+            aria-busy=move || pending.get().to_string()
+        >
+            <Transition fallback=|| view! { <ArticleSkeleton /> } set_pending>{body}</Transition>
+        </div>
+    }
 }
 
 #[component]

@@ -174,6 +174,32 @@ test('on a slow network focus still reaches the heading, unless the reader has m
   expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).toBe(chosen);
 });
 
+test.describe('between articles', () => {
+  test.use({ allowConsoleErrors: [/status of 404/] }); // the article gone from the backend
+
+  test('focus waits for the new one (or its "not found" page), not the one still shown', async ({ page }) => {
+    const next = demo.article(seed.next.id);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(`**/api/news/${next.id}.json`, async (route) => { await held; await route.continue(); });
+    await page.route(`**/api/news/${next.next.id}.json`, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`/news/${seed.id}`);
+    await page.getByRole('link', { name: /Следующая новость/ }).click();
+    // The article left stays, dimmed and busy; its heading does not take focus.
+    await expect(page.locator('.article-page')).toHaveAttribute('aria-busy', 'true');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('H1');
+    release();
+    await expect(page.locator('#main h1')).toHaveText(next.title);
+    await expect(page.locator('#main h1')).toBeFocused();
+    await expect(page.locator('.article-page')).toHaveAttribute('aria-busy', 'false');
+    // The next one is gone from the backend: its "not found" heading takes focus.
+    await page.getByRole('link', { name: /Следующая новость/ }).click();
+    await expect(page.locator('#main h1')).toHaveText('Новость не найдена');
+    await expect(page.locator('#main h1')).toBeFocused();
+  });
+});
+
 /** Presses Tab until the focused element matches `selector` (at most `max` times). */
 async function tabTo(page, selector, max = 120) {
   for (let i = 0; i < max; i++) {
