@@ -150,15 +150,18 @@ pub fn FeedPage() -> impl IntoView {
         })
     };
 
+    // A year's month list stays while the reader searches or picks a rubric within it.
+    let year = Memo::new(move |_| match filter.get().map(|f| f.period) {
+        Some(Period::Year(year)) => Some(year),
+        _ => None,
+    });
+
     view! {
         <Title text=heading />
         {front_page_meta}
         {move || filter.get().and_then(|f| crumbs(f.period, lang)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
         <h1 class="page-title">{heading}</h1>
-        {move || match filter.get().map(|f| f.period) {
-            Some(Period::Year(year)) => Some(view! { <YearMonths year /> }),
-            _ => None,
-        }}
+        {move || year.get().map(|year| view! { <YearMonths year /> })}
         {move || {
             let rubrics = rubrics.clone();
             filter.get().map(|f| view! {

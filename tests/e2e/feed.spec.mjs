@@ -248,6 +248,19 @@ test.describe('archive routes', () => {
     await expect(page.locator('.chips__chip')).toHaveText([/Период: 2020 год/, /Поиск: «турнир»/]);
   });
 
+  test('a year\'s month list stays put while the reader searches within the year', async ({ page }) => {
+    await page.goto('/news/archive/2020');
+    const months = page.getByRole('navigation', { name: 'Новости 2020 года по месяцам' });
+    await expect(months.getByRole('link', { name: 'Декабрь', exact: true })).toBeVisible();
+    const list = await months.elementHandle();
+    await page.getByLabel('Поиск по новостям').fill('турнир');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.chips__chip')).toHaveText([/Период: 2020 год/, /Поиск: «турнир»/]);
+    await settled(page);
+    // The same element: not taken down and loaded again (it would vanish while it loads).
+    expect(await list.evaluate((el) => el.isConnected)).toBe(true);
+  });
+
   test('nonsense in the address gets a clear message, never a panic', async ({ page }) => {
     await page.goto('/news/archive/2020/13/45');
     await expect(page.getByText('В архиве нет такой даты.')).toBeVisible();
