@@ -1,6 +1,6 @@
 // Accessibility: the version for the visually impaired, axe in every scheme, focus after
 // navigation, and the whole reading path with the keyboard alone.
-import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled, holdWasm } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled, holdWasm, hold } from './fixtures.mjs';
 
 const seed = demo.seed();
 const SCHEMES = ['black-white', 'white-black', 'blue', 'brown', 'green'];
@@ -179,9 +179,7 @@ test.describe('between articles', () => {
 
   test('focus waits for the new one (or its "not found" page), not the one still shown', async ({ page }) => {
     const next = demo.article(seed.next.id);
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route(`**/api/news/${next.id}.json`, async (route) => { await held; await route.continue(); });
+    const release = await hold(page, `**/api/news/${next.id}.json`);
     await page.route(`**/api/news/${next.next.id}.json`, (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(`/news/${seed.id}`);
     await page.getByRole('link', { name: /Следующая новость/ }).click();

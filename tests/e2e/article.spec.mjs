@@ -1,7 +1,7 @@
 // The article page: every element of the seed page, the lightbox, share links, metadata,
 // print, and a hostile article body.
 import { readFileSync } from 'node:fs';
-import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, hold } from './fixtures.mjs';
 
 const seed = demo.seed();
 const path = `/news/${seed.id}`;
@@ -74,17 +74,8 @@ test.describe('the seed article', () => {
   });
 
   test('an article still loading does not hold up the next one the reader opens', async ({ page }) => {
-    const hold = async (id) => {
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      await page.route(`**/api/news/${id}.json`, async (route) => {
-        await held;
-        await route.continue().catch(() => {}); // the app may have given it up
-      });
-      return release;
-    };
-    const releaseNext = await hold(seed.next.id);
-    const releasePrevious = await hold(seed.previous.id);
+    const releaseNext = await hold(page, `**/api/news/${seed.next.id}.json`);
+    const releasePrevious = await hold(page, `**/api/news/${seed.previous.id}.json`);
     await page.goto(path);
     const givenUp = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith(`/api/news/${seed.next.id}.json`), timeout: 4000 });
     await page.getByRole('link', { name: /Следующая новость/ }).click();

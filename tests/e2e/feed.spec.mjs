@@ -1,5 +1,5 @@
 // The feed and the archive calendar: paging, filters, search, archive routes, keyboard.
-import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled, hold, requestEnded } from './fixtures.mjs';
 
 const titles = (page) => page.locator('ul.news-list h2');
 const calendar = (page) => page.locator('section.calendar');
@@ -23,17 +23,8 @@ test.describe('paging', () => {
   });
 
   test('a slow older page neither holds up nor replaces a newer one', async ({ page }) => {
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    const older = (r) => r.url().endsWith('/api/news/page/15.json');
-    await page.route('**/api/news/page/15.json', async (route) => {
-      await held;
-      await route.continue().catch(() => {}); // the app may have given it up
-    });
-    const done = new Promise((resolve) => {
-      page.on('response', (r) => older(r) && resolve());
-      page.on('requestfailed', (r) => older(r) && resolve());
-    });
+    const release = await hold(page, '**/api/news/page/15.json');
+    const done = requestEnded(page, '/api/news/page/15.json');
     await page.goto('/news?page=14');
     const pager = page.getByRole('navigation', { name: 'Страницы списка' });
     await pager.getByRole('link', { name: 'Страница 15', exact: true }).click();
@@ -114,9 +105,7 @@ test.describe('calendar', () => {
   });
 
   test('keyboard focus keeps its day when a slow month\'s news arrive', async ({ page }) => {
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/api/calendar/2020/11.json', async (route) => { await held; await route.continue(); });
+    const release = await hold(page, '**/api/calendar/2020/11.json');
     await page.goto('/news/archive/2020/12/11');
     const grid = page.getByRole('grid');
     await expect(grid).toHaveAttribute('aria-busy', 'false');

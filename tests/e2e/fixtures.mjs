@@ -73,15 +73,30 @@ export async function settled(page) {
   await expect(page.locator('.skeleton, .site-header--placeholder, [aria-busy="true"]')).toHaveCount(0);
 }
 
-/** Holds back the app's wasm until the returned function is called. */
-export async function holdWasm(page) {
+/**
+ * Holds the requests matching `pattern` until the returned function is called; then they
+ * go on to the server (unless the app has given them up meanwhile).
+ */
+export async function hold(page, pattern) {
   let release;
   const released = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*_bg.wasm', async (route) => {
+  await page.route(pattern, async (route) => {
     await released;
-    await route.continue();
+    await route.fallback().catch(() => {});
   });
   return release;
+}
+
+/** Holds back the app's wasm until the returned function is called. */
+export const holdWasm = (page) => hold(page, '**/*_bg.wasm');
+
+/** Resolves when a request whose URL ends with `end` has been answered or given up. */
+export function requestEnded(page, end) {
+  const match = (r) => r.url().endsWith(end);
+  return new Promise((resolve) => {
+    page.on('response', (r) => match(r) && resolve());
+    page.on('requestfailed', (r) => match(r) && resolve());
+  });
 }
 
 /** Starts `server` on a free loopback port (none is shared between workers or retries); returns its origin. */

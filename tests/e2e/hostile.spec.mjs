@@ -6,7 +6,7 @@
 // "Повторить" (or a sensible partial render), the rest of the app keeps working, no wasm
 // panic reaches the console (fixtures.mjs fails the test on one), and "Повторить" after the
 // fault clears shows the real data.
-import { test, expect, demo } from './fixtures.mjs';
+import { test, expect, demo, hold, requestEnded } from './fixtures.mjs';
 
 const seed = demo.seed();
 const newestMonth = demo.archive.last; // "2024-11"
@@ -304,17 +304,8 @@ test('clicking through calendar months quickly never shows a stale month', async
   // The month before the newest answers only once the reader has moved on past it.
   const [year, month] = newestMonth.split('-').map(Number);
   const previous = month === 1 ? `${year - 1}/12` : `${year}/${String(month - 1).padStart(2, '0')}`;
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  const older = (r) => r.url().endsWith(`/api/calendar/${previous}.json`);
-  await page.route(`**/api/calendar/${previous}.json`, async (route) => {
-    await held;
-    await route.fallback().catch(() => {}); // the app may have given it up
-  });
-  const done = new Promise((resolve) => {
-    page.on('response', (r) => older(r) && resolve());
-    page.on('requestfailed', (r) => older(r) && resolve());
-  });
+  const release = await hold(page, `**/api/calendar/${previous}.json`);
+  const done = requestEnded(page, `/api/calendar/${previous}.json`);
   await page.goto('/');
   const calendar = page.locator('section.calendar');
   await expect(calendar.locator('a.calendar__day--news').first()).toBeVisible();
