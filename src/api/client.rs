@@ -23,22 +23,23 @@ use super::ApiError;
 /// How long a successful response is reused without asking the backend again.
 const CACHE_TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
 
-/// Response headers backends use for paging (WordPress's totals, RFC 8288 links); the
-/// only headers kept with a body.
-const PAGING_HEADERS: &[&str] = &["x-wp-total", "x-wp-totalpages", "link"];
+/// The only headers kept with a body: those backends use for paging (WordPress's totals,
+/// RFC 8288 links), and the service worker's mark on a copy it saved.
+const KEPT_HEADERS: &[&str] = &["x-wp-total", "x-wp-totalpages", "link", SAVED];
 
-/// A successful response: its body and its paging headers.
+/// The service worker's mark on a copy it saved (the network was down or slow): shown,
+/// but not kept in memory as if it were the backend's answer of now.
+const SAVED: &str = "x-vestnik-cached";
+
+/// A successful response: its body and the headers in [`KEPT_HEADERS`].
 #[derive(Clone, Debug)]
 pub struct Body {
     pub bytes: Rc<[u8]>,
-    // Read by the adapters that page by headers (WordPress).
-    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
     headers: Rc<[(&'static str, String)]>,
 }
 
-#[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
 impl Body {
-    /// A paging header's value (`name` in lower case, one of [`PAGING_HEADERS`]).
+    /// A kept header's value (`name` in lower case, one of [`KEPT_HEADERS`]).
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -89,7 +90,7 @@ pub async fn get_cached(url: &str, limits: Limits) -> Result<Body, ApiError> {
     let owned = url.to_owned();
     let request: Pending = async move {
         let result = fetch(&owned, limits).await;
-        if let Ok(body) = &result {
+        if let Some(body) = result.as_ref().ok().filter(|b| b.header(SAVED).is_none()) {
             CACHE.with(|c| {
                 c.borrow_mut()
                     .put(&owned, body.clone(), js_sys::Date::now())
@@ -253,7 +254,7 @@ async fn attempt(
             return Err(Attempt::Transient(Failure::Network, None));
         }
     };
-    freshness::report(match response.headers().get("x-vestnik-cached") {
+    freshness::report(match response.headers().get(SAVED) {
         Some(saved_at) => Freshness::Saved(saved_at),
         None => Freshness::Fresh,
     });
@@ -282,7 +283,7 @@ async fn attempt(
     if body.len() > limits.max_bytes as usize {
         return Err(Attempt::Final(ApiError::TooLarge));
     }
-    let headers = PAGING_HEADERS
+    let headers = KEPT_HEADERS
         .iter()
         .filter_map(|name| Some((*name, response.headers().get(name)?)))
         .collect();

@@ -1,12 +1,13 @@
 // Vestnik as an installed, offline-capable app: manifest and installability, reading
 // offline from the service worker's caches, and the update banner between two builds.
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect, demo, listen } from './fixtures.mjs';
-import { staticServer } from '../../scripts/serve.mjs';
+import { staticHandler, staticServer } from '../../scripts/serve.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const titles = (page) => page.locator('ul.news-list h2');
@@ -155,6 +156,43 @@ test('an edited config.json reaches a reader the worker already serves', async (
     await context.close();
     server.close();
     rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('a copy the worker showed because the network was slow is asked for again later', async ({ browser }, testInfo) => {
+  const first = demo.page(1).items[0];
+  // The backend: later it has news of its own, and answers slowly for a while.
+  let [changed, delay] = [false, 0];
+  const serve = staticHandler(() => join(root, 'dist'));
+  const server = createServer(async (req, res) => {
+    if (!changed || !req.url.endsWith('/api/news/page/1.json')) return serve(req, res);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const page1 = demo.page(1);
+    page1.items[0] = { ...page1.items[0], title: 'Свежая новость' };
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(page1));
+  });
+  const origin = await listen(server);
+  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await controlled(page);
+    await page.reload(); // the worker now holds page 1
+    await expect(titles(page).first()).toHaveText(first.title);
+    [changed, delay] = [true, 4500];
+    await page.reload();
+    // After 3 s the worker answers with its copy (the backend takes 4.5 s).
+    await expect(titles(page).first()).toHaveText(first.title);
+    delay = 0;
+    // The reader opens a news item and comes back: the list is asked for again.
+    await titles(page).nth(1).getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(demo.page(1).items[1].title);
+    await page.goBack();
+    await expect(titles(page).first()).toHaveText('Свежая новость');
+    await expect(page.locator('.saved-notice')).toBeHidden();
+  } finally {
+    await context.close();
+    server.close();
   }
 });
 
