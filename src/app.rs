@@ -126,25 +126,24 @@ fn focus_heading_on_navigation() {
     Effect::new(move |previous: Option<(String, String)>| {
         let now = (location.pathname.get(), location.search.get());
         if previous.is_some_and(|p| p != now) {
-            focus_heading(js_sys::Date::now(), true);
+            focus_heading(js_sys::Date::now(), document().active_element());
         }
         now
     });
 }
 
-/// How long the new page's heading is waited for: the backend's 10 s deadline, then
-/// rendering.
+/// How long the new page's heading is waited for: a request's deadline (10 s unless
+/// config.json says otherwise), then rendering.
 const HEADING_WAIT_MS: f64 = 12_000.0;
 
 /// Tries on each animation frame until the new page's heading is there (not the one of a
 /// page still shown while the next loads, inside a region marked busy), for up to
-/// [`HEADING_WAIT_MS`], and only while focus is where the navigation left it: a reader
-/// who has moved on meanwhile is not pulled back.
-fn focus_heading(since: f64, first: bool) {
-    let was = document().active_element();
+/// [`HEADING_WAIT_MS`], and only while focus is where the navigation left it (`from`,
+/// or nowhere once that has gone): a reader who has moved on meanwhile is not pulled back.
+fn focus_heading(since: f64, from: Option<web_sys::Element>) {
     request_animation_frame(move || {
         let now = document().active_element();
-        if !first && now != was && now.as_ref() != document().body().as_deref() {
+        if now != from && now.as_ref() != document().body().as_deref() {
             return;
         }
         let heading = document()
@@ -157,7 +156,7 @@ fn focus_heading(since: f64, first: bool) {
                 let _ = h1.set_attribute("tabindex", "-1");
                 let _ = h1.focus();
             }
-            None if js_sys::Date::now() - since < HEADING_WAIT_MS => focus_heading(since, false),
+            None if js_sys::Date::now() - since < HEADING_WAIT_MS => focus_heading(since, from),
             None => {}
         }
     });

@@ -7,7 +7,10 @@
 //! up the load under way as soon as its key changes and loads the newest key instead, in
 //! the same run, so the resource settles on what the reader asked for last, and aborts
 //! the request given up (the api client ties each request to the reactive owner that
-//! made it; each load here has an owner of its own).
+//! made it; each load here has an owner of its own; a request a prefetch started and the
+//! load joined is the prefetch's, and runs on). At such a switch the value is published
+//! twice, by the run that switched and by the run Leptos then starts for the newest key
+//! (answered from what the first loaded), so views render it twice.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -31,10 +34,17 @@ where
     // starts for that key answers with it instead of loading it twice.
     let settled = Rc::new(RefCell::new(None::<(K, T)>));
     LocalResource::new(move || {
-        let first = key.get();
-        let ready = settled.borrow_mut().take().filter(|(k, _)| *k == first);
+        let first = key.try_get();
+        let ready = settled
+            .borrow_mut()
+            .take()
+            .filter(|(k, _)| Some(k) == first.as_ref());
         let (load, changed, settled) = (Rc::clone(&load), Rc::clone(&changed), Rc::clone(&settled));
         async move {
+            // A key already disposed of: its view is gone, and with it any use for a value.
+            let Some(first) = first else {
+                return std::future::pending::<T>().await;
+            };
             if let Some((_, value)) = ready {
                 return value;
             }
@@ -44,28 +54,40 @@ where
                 let pending = Box::pin(owner.with(|| ScopedFuture::new(load(k))));
                 (owner, pending)
             };
-            let mut k = first.clone();
+            let mut k = first;
+            let mut switched = false;
             let (mut owner, mut pending) = start(k.clone());
             loop {
                 let (tx, rx) = oneshot::channel();
                 *changed.borrow_mut() = Some(tx);
-                match select(pending, rx).await {
-                    Either::Left((value, _)) => {
-                        if k != first {
-                            *settled.borrow_mut() = Some((k, value.clone()));
+                // Also looked at before waiting: the key may have changed before the load
+                // listened.
+                let mut newer = key.try_get_untracked().filter(|newer| *newer != k);
+                if newer.is_none() {
+                    match select(pending, rx).await {
+                        Either::Left((value, _)) => {
+                            if switched {
+                                *settled.borrow_mut() = Some((k, value.clone()));
+                            }
+                            return value;
                         }
-                        return value;
+                        Either::Right((_, unfinished)) => {
+                            pending = unfinished;
+                            newer = key.try_get_untracked().filter(|newer| *newer != k);
+                        }
                     }
-                    Either::Right((_, unfinished)) => match key.try_get_untracked() {
-                        Some(newer) if newer != k => {
-                            // The request given up is aborted now, not once the newer
-                            // one has arrived (when Leptos cleans up after this run).
-                            owner.cleanup();
-                            k = newer;
-                            (owner, pending) = start(k.clone());
-                        }
-                        _ => pending = unfinished,
-                    },
+                }
+                if let Some(newer) = newer {
+                    // Given up: its request is aborted now, not once the newer one has
+                    // arrived, and it runs to its end out of sight, so that the api client
+                    // forgets the request instead of answering a later one with its abort.
+                    owner.cleanup();
+                    let given_up = pending;
+                    leptos::task::spawn_local(async move {
+                        let _ = given_up.await;
+                    });
+                    (k, switched) = (newer, true);
+                    (owner, pending) = start(k.clone());
                 }
             }
         }
@@ -81,10 +103,11 @@ fn on_change(track: Box<dyn Fn()>) -> Changed {
     let changed = Changed::default();
     Effect::new({
         let changed = Rc::clone(&changed);
-        move |previous: Option<()>| {
+        move |_| {
             track();
-            // The first run only subscribes: nothing has changed yet.
-            let waiting = previous.and_then(|()| changed.borrow_mut().take());
+            // A wake-up when nothing has changed (the first run) is harmless: the load
+            // under way looks at the key and goes on.
+            let waiting = changed.borrow_mut().take();
             if let Some(tx) = waiting {
                 let _ = tx.send(());
             }

@@ -81,12 +81,17 @@ pub fn Calendar(
         }
     };
 
-    // On the next animation frame, once the grid is drawn: focus the focused day.
+    // On the next animation frame, once the grid is drawn: focus the focused day, if the
+    // redraw dropped focus (and nothing else has taken it since).
     let refocus = move || {
-        if let Some(date) = focused.try_get_untracked().flatten() {
+        let dropped = document().active_element().as_ref() == document().body().as_deref();
+        if let Some(date) = focused.try_get_untracked().flatten().filter(|_| dropped) {
             focus_day(date);
         }
     };
+    // The day the route selects, as last drawn: a new one means the reader followed a day
+    // link, and the new page's heading takes focus, not the grid.
+    let drawn_selection = StoredValue::new(None::<NaiveDate>);
 
     // Another month is shown: focus follows a keyboard move into it; otherwise (« », a
     // route change) the tab stop goes to the month's anchor day and focus stays put.
@@ -189,9 +194,12 @@ pub fn Calendar(
         let s = state.get();
         // The grid is redrawn when its month's news arrive: a reader moving through it with
         // the keyboard keeps their place instead of dropping to the page's top.
-        if grid_ref
-            .get_untracked()
-            .is_some_and(|grid| grid.contains(document().active_element().as_deref()))
+        let navigated = drawn_selection.try_get_value().flatten() != s.selected;
+        drawn_selection.try_set_value(s.selected);
+        if !navigated
+            && grid_ref
+                .get_untracked()
+                .is_some_and(|grid| grid.contains(document().active_element().as_deref()))
         {
             request_animation_frame(refocus);
         }

@@ -92,6 +92,25 @@ test.describe('the seed article', () => {
     await expect(page).toHaveURL(new RegExp(`/news/${seed.previous.id}$`));
   });
 
+  test('an article given up while loading opens normally later', async ({ page }) => {
+    // A short deadline, so that the given-up request's timer runs out within the test.
+    await page.route('**/config.json', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), timeout_ms: 1500 } });
+    });
+    const release = await hold(page, `**/api/news/${seed.next.id}.json`);
+    await page.goto(path);
+    await page.getByRole('link', { name: /Следующая новость/ }).click();
+    await page.getByRole('link', { name: /Предыдущая новость/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.previous.title);
+    await page.waitForTimeout(2000); // past the deadline of the request given up
+    release();
+    // Back to the article given up: it is asked for again, not answered with "too slow".
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/news/${seed.next.id}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.next.title);
+  });
+
   test('the print version keeps the article and drops the chrome', async ({ page }) => {
     await page.goto(path);
     await page.emulateMedia({ media: 'print' });

@@ -158,6 +158,10 @@ test.describe('calendar', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/news\/archive\/2020\/12\/04$/);
     await expect(titles(page)).toHaveText(target.map((item) => item.title));
+    // The new page's heading has focus, not the day just followed (the grid is redrawn).
+    await expect(page.locator('#main h1')).toBeFocused();
+    await page.waitForTimeout(300);
+    await expect(page.locator('#main h1')).toBeFocused();
   });
 });
 

@@ -38,8 +38,6 @@ test.afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Holds the wasm back until the returned function is called: the time before the app runs. */
-
 const duplicateIds = (page) => page.evaluate(() => {
   const seen = new Map();
   for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
