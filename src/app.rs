@@ -121,26 +121,27 @@ pub fn use_list_memory() -> ListMemory {
 /// After a client-side navigation, moves focus to the new page's `h1` (once it has
 /// rendered), so screen readers announce the new page and keyboard users start from its
 /// top, as they would after a full page load.
-fn focus_heading_on_navigation() {
+fn focus_heading_on_navigation(timeout_ms: u32) {
     let location = leptos_router::hooks::use_location();
     Effect::new(move |previous: Option<(String, String)>| {
         let now = (location.pathname.get(), location.search.get());
         if previous.is_some_and(|p| p != now) {
-            focus_heading(js_sys::Date::now(), document().active_element());
+            let deadline = js_sys::Date::now() + f64::from(timeout_ms) + RENDER_MARGIN_MS;
+            focus_heading(deadline, document().active_element());
         }
         now
     });
 }
 
-/// How long the new page's heading is waited for: a request's deadline (10 s unless
-/// config.json says otherwise), then rendering.
-const HEADING_WAIT_MS: f64 = 12_000.0;
+/// How long after a request's deadline (config.json's `timeout_ms`) the new page's heading
+/// is still waited for: time to render.
+const RENDER_MARGIN_MS: f64 = 2_000.0;
 
 /// Tries on each animation frame until the new page's heading is there (not the one of a
-/// page still shown while the next loads, inside a region marked busy), for up to
-/// [`HEADING_WAIT_MS`], and only while focus is where the navigation left it (`from`,
-/// or nowhere once that has gone): a reader who has moved on meanwhile is not pulled back.
-fn focus_heading(since: f64, from: Option<web_sys::Element>) {
+/// page still shown while the next loads, inside a region marked busy), until `deadline`
+/// (ms since the epoch), and only while focus is where the navigation left it (`from`, or
+/// nowhere once that has gone): a reader who has moved on meanwhile is not pulled back.
+fn focus_heading(deadline: f64, from: Option<web_sys::Element>) {
     request_animation_frame(move || {
         let now = document().active_element();
         if now != from && now.as_ref() != document().body().as_deref() {
@@ -156,7 +157,7 @@ fn focus_heading(since: f64, from: Option<web_sys::Element>) {
                 let _ = h1.set_attribute("tabindex", "-1");
                 let _ = h1.focus();
             }
-            None if js_sys::Date::now() - since < HEADING_WAIT_MS => focus_heading(since, from),
+            None if js_sys::Date::now() < deadline => focus_heading(deadline, from),
             None => {}
         }
     });
@@ -218,7 +219,7 @@ fn Shell(boot: Boot) -> impl IntoView {
     view! {
         <Title formatter />
         <Router base>
-            {focus_heading_on_navigation()}
+            {focus_heading_on_navigation(boot.config.limits.timeout_ms)}
             <SkipLink />
             <UpdateBanner status />
             <SiteHeader site=Arc::clone(&site)>

@@ -174,6 +174,25 @@ test('on a slow network focus still reaches the heading, unless the reader has m
   expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))).toBe(chosen);
 });
 
+test('focus waits for the heading as long as the site\'s own request deadline', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a long wait, once is enough');
+  test.slow();
+  // A site whose backend may take 16 s (config.json's timeout_ms); this article takes 13.
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), timeout_ms: 16000 } });
+  });
+  const first = demo.page(1).items[0];
+  await page.route(`**/api/news/${first.id}.json`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 13_000));
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByRole('link', { name: first.title }).click();
+  await expect(page.locator('#main h1')).toHaveText(first.title, { timeout: 20_000 });
+  await expect(page.locator('#main h1')).toBeFocused();
+});
+
 test.describe('between articles', () => {
   test.use({ allowConsoleErrors: [/status of 404/] }); // the article gone from the backend
 
