@@ -60,24 +60,9 @@ where
             loop {
                 let (tx, rx) = oneshot::channel();
                 *changed.borrow_mut() = Some(tx);
-                // Also looked at before waiting: the key may have changed before the load
+                // Looked at before each wait: the key may have changed before the load
                 // listened.
-                let mut newer = key.try_get_untracked().filter(|newer| *newer != k);
-                if newer.is_none() {
-                    match select(pending, rx).await {
-                        Either::Left((value, _)) => {
-                            if switched {
-                                *settled.borrow_mut() = Some((k, value.clone()));
-                            }
-                            return value;
-                        }
-                        Either::Right((_, unfinished)) => {
-                            pending = unfinished;
-                            newer = key.try_get_untracked().filter(|newer| *newer != k);
-                        }
-                    }
-                }
-                if let Some(newer) = newer {
+                if let Some(newer) = key.try_get_untracked().filter(|newer| *newer != k) {
                     // Given up: its request is aborted now, not once the newer one has
                     // arrived, and it runs to its end out of sight, so that the api client
                     // forgets the request instead of answering a later one with its abort.
@@ -88,6 +73,16 @@ where
                     });
                     (k, switched) = (newer, true);
                     (owner, pending) = start(k.clone());
+                    continue;
+                }
+                match select(pending, rx).await {
+                    Either::Left((value, _)) => {
+                        if switched {
+                            *settled.borrow_mut() = Some((k, value.clone()));
+                        }
+                        return value;
+                    }
+                    Either::Right((_, unfinished)) => pending = unfinished,
                 }
             }
         }

@@ -224,34 +224,36 @@ pub fn archive_of(days: &[NaiveDate], searched: Option<u32>) -> Option<Archive> 
     })
 }
 
-/// `month` moved into the years the calendar can show ([`FIRST_YEAR`]–[`LAST_YEAR`]): an
-/// archive's span ends there, so « and » never lead to a month without a grid.
+/// The months the calendar can show: every month of [`FIRST_YEAR`]–[`LAST_YEAR`].
+const SHOWN: Span = Span {
+    first: YearMonth {
+        year: FIRST_YEAR,
+        month: 1,
+    },
+    last: YearMonth {
+        year: LAST_YEAR,
+        month: 12,
+    },
+};
+
+/// `month` moved into the months the calendar can show (`SHOWN`): an archive's span
+/// ends there, so « and » never lead to a month without a grid.
 pub fn supported(month: YearMonth) -> YearMonth {
-    month.clamp(
-        YearMonth {
-            year: FIRST_YEAR,
-            month: 1,
-        },
-        YearMonth {
-            year: LAST_YEAR,
-            month: 12,
-        },
-    )
+    SHOWN.clamp(month)
 }
 
 /// An archive's month counts as the calendar and the archive page use them: newest month
 /// first, one entry per month (repeats added up), only months the calendar can show
-/// ([`FIRST_YEAR`]–[`LAST_YEAR`], 1–12) with news. A backend may send any list: at most
+/// (`SHOWN`, months 1–12) with news. A backend may send any list: at most
 /// 2 412 entries come out, whatever goes in, in O(n log n).
 pub fn month_counts(months: impl IntoIterator<Item = MonthCount>) -> Vec<MonthCount> {
     let mut counts: BTreeMap<YearMonth, u32> = BTreeMap::new();
     for m in months {
-        if (FIRST_YEAR..=LAST_YEAR).contains(&m.year) && (1..=12).contains(&m.month) && m.count > 0
-        {
-            let key = YearMonth {
-                year: m.year,
-                month: m.month,
-            };
+        let key = YearMonth {
+            year: m.year,
+            month: m.month,
+        };
+        if (1..=12).contains(&m.month) && supported(key) == key && m.count > 0 {
             let count = counts.entry(key).or_insert(0);
             *count = count.saturating_add(m.count);
         }

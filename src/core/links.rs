@@ -32,7 +32,7 @@ pub fn safe_url(raw: &str, usage: Use) -> Option<&str> {
             // as `/`, so `\\evil.example` is `//evil.example`. An empty segment (`//`) in a
             // path to this site can come first once dot-segments go (`/.//evil.example/`),
             // and the router cannot follow such a link (see `hides_a_separator`).
-            let path = url.split(['?', '#']).next().unwrap_or_default();
+            let path = path_part(url);
             let empty_segment = !path.starts_with("//") && path.contains("//");
             (!path.contains('\\') && !empty_segment).then_some(url)
         }
@@ -56,8 +56,7 @@ pub fn safe_url(raw: &str, usage: Use) -> Option<&str> {
 /// the whole app. No real link needs either in its path. (An absolute link naming this
 /// site can carry the same trap; `link_guard` catches those at the click.)
 pub fn hides_a_separator(url: &str) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or_default().as_bytes();
-    path.windows(3).any(|w| {
+    path_part(url).as_bytes().windows(3).any(|w| {
         let hex = |b: u8| char::from(b).to_digit(16);
         match (w[0], hex(w[1]), hex(w[2])) {
             (b'%', Some(high), Some(low)) => {
@@ -67,6 +66,11 @@ pub fn hides_a_separator(url: &str) -> bool {
             _ => false,
         }
     })
+}
+
+/// The part of `url` before any `?` or `#`.
+fn path_part(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or_default()
 }
 
 /// The lower-cased scheme of `url`, if it has one (text before the first `:` that

@@ -18,6 +18,17 @@ async function controlled(page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
 }
 
+/** A browser context of this test's viewport with service workers allowed. */
+const workerContext = (browser, testInfo) => browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
+
+/** A new page of `context` opened at `origin`, once the service worker controls it. */
+async function controlledPage(context, origin) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await controlled(page);
+  return page;
+}
+
 test.describe('with service workers', () => {
   test.use({ serviceWorkers: 'allow', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/] });
 
@@ -97,7 +108,7 @@ test('a new build shows the update banner and takes over cleanly', async ({ brow
   let serving = join(root, 'dist');
   const server = staticServer(() => serving);
   const origin = await listen(server);
-  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
+  const context = await workerContext(browser, testInfo);
   try {
     const page = await context.newPage();
     const panics = [];
@@ -137,11 +148,9 @@ test('an edited config.json reaches a reader the worker already serves', async (
   cpSync(join(root, 'dist'), site, { recursive: true });
   const server = staticServer(() => site);
   const origin = await listen(server);
-  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
+  const context = await workerContext(browser, testInfo);
   try {
-    const page = await context.newPage();
-    await page.goto(`${origin}/`);
-    await controlled(page);
+    const page = await controlledPage(context, origin);
     await expect(titles(page).first()).toBeVisible();
     // The deployer edits config.json on the server; no new build, no new worker.
     const config = JSON.parse(readFileSync(join(site, 'config.json'), 'utf8'));
@@ -172,11 +181,9 @@ test('a copy the worker showed because the network was slow is asked for again l
     res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(page1));
   });
   const origin = await listen(server);
-  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
+  const context = await workerContext(browser, testInfo);
   try {
-    const page = await context.newPage();
-    await page.goto(`${origin}/`);
-    await controlled(page);
+    const page = await controlledPage(context, origin);
     await page.reload(); // the worker now holds page 1
     await expect(titles(page).first()).toHaveText(first.title);
     [changed, delay] = [true, 4500];

@@ -44,6 +44,18 @@ fn key(target: &web_sys::Element, key: &str) {
     target.dispatch_event(&ev).unwrap();
 }
 
+/// A calendar showing `state` (month changes not followed), mounted and drawn; keep the
+/// handle while the test runs.
+async fn mounted(state: RwSignal<CalendarState>) -> (web_sys::HtmlElement, impl Sized) {
+    let root = container();
+    let handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <Calendar state on_month=|_| {} /> },
+    );
+    leptos::task::tick().await;
+    (root, handle)
+}
+
 /// Focus moves into a newly drawn month on the next animation frame.
 async fn next_frame() {
     gloo_timers::future::TimeoutFuture::new(50).await;
@@ -51,13 +63,8 @@ async fn next_frame() {
 
 #[wasm_bindgen_test]
 async fn draws_a_monday_first_grid_with_news_days_as_links() {
-    let root = container();
     let state = RwSignal::new(december(Some(d(2020, 12, 14))));
-    let _h = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <Calendar state on_month=|_| {} /> },
-    );
-    leptos::task::tick().await;
+    let (root, _h) = mounted(state).await;
     let heads: Vec<_> = all(&root, "thead th")
         .iter()
         .map(|th| th.text_content().unwrap())
@@ -109,16 +116,11 @@ async fn draws_a_monday_first_grid_with_news_days_as_links() {
 
 #[wasm_bindgen_test]
 async fn arrows_are_disabled_at_the_archives_ends() {
-    let root = container();
     let state = RwSignal::new(CalendarState {
         month: ym(2020, 1),
         ..december(None)
     });
-    let _h = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <Calendar state on_month=|_| {} /> },
-    );
-    leptos::task::tick().await;
+    let (root, _h) = mounted(state).await;
     let navs = all(&root, ".calendar__nav");
     assert!(
         navs[0].has_attribute("disabled"),
@@ -201,13 +203,8 @@ async fn keyboard_moves_by_day_week_and_month() {
 
 #[wasm_bindgen_test]
 async fn a_refused_month_change_still_leaves_one_tab_stop() {
-    let root = container();
     let state = RwSignal::new(december(None));
-    let _h = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <Calendar state on_month=|_| {} /> },
-    );
-    leptos::task::tick().await;
+    let (root, _h) = mounted(state).await;
     let start = one(&root, "[tabindex='0']").unchecked_into::<web_sys::HtmlElement>();
     assert_eq!(
         start.get_attribute("data-date").as_deref(),
@@ -224,13 +221,8 @@ async fn a_refused_month_change_still_leaves_one_tab_stop() {
 
 #[wasm_bindgen_test]
 async fn focus_keeps_its_day_when_the_months_news_arrive() {
-    let root = container();
     let state = RwSignal::new(december(Some(d(2020, 12, 14))));
-    let _h = leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <Calendar state on_month=|_| {} /> },
-    );
-    leptos::task::tick().await;
+    let (root, _h) = mounted(state).await;
     // The reader is on the 15th (no news yet): a span.
     let day = one(&root, "[data-date='2020-12-15']").unchecked_into::<web_sys::HtmlElement>();
     day.focus().unwrap();
