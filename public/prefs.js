@@ -6,9 +6,17 @@
 (function () {
   try {
     if (/\/embed\//.test(location.pathname)) return;
-    var saved = JSON.parse(localStorage.getItem('vestnik.vi') || '{}');
     var root = document.documentElement;
-    // The interface language the reader chose (the app writes it; src/lang.rs).
+    // The language switch is a plain link to this page with ?lang=en (src/lang.rs), so it
+    // works before the app has started too: remember the choice, take the parameter out.
+    var asked = /[?&]lang=(ru|en)(?:&|$)/.exec(location.search);
+    if (asked) {
+      var rest = location.search.slice(1).split('&').filter(function (pair) { return pair.split('=')[0] !== 'lang'; }).join('&');
+      history.replaceState(history.state, '', location.pathname + (rest ? '?' + rest : '') + location.hash);
+      localStorage.setItem('vestnik.lang', asked[1]);
+    }
+    var saved = JSON.parse(localStorage.getItem('vestnik.vi') || '{}');
+    // The interface language the reader chose (the app reads it too; src/lang.rs).
     if (/^en/i.test(localStorage.getItem('vestnik.lang') || '')) root.setAttribute('lang', 'en');
     Object.keys(saved).forEach(function (name) {
       var value = saved[name];

@@ -117,6 +117,44 @@ function capture() {
   const found = [];
   while (comments.nextNode()) found.push(comments.currentNode);
   found.forEach((n) => n.remove());
+  // Controls work as plain HTML until the app takes over: a button with a plain equivalent
+  // (data-plain-href: the calendar's « », a gallery thumbnail) becomes that link; any other
+  // button but a form's submit is hidden meanwhile (style/snapshot.css). A roving tab stop
+  // (the calendar's grid) needs the app's keys: here every link is in the tab order and
+  // nothing else is (a -1 on <main> or a heading, where focus is sent, stays).
+  for (const button of copy.querySelectorAll('button[data-plain-href]:not([disabled])')) {
+    const link = document.createElement('a');
+    for (const { name, value } of [...button.attributes]) {
+      if (name !== 'type' && name !== 'data-plain-href') link.setAttribute(name, value);
+    }
+    link.setAttribute('href', button.getAttribute('data-plain-href'));
+    link.append(...button.childNodes);
+    button.replaceWith(link);
+  }
+  copy.querySelectorAll('[data-plain-href]').forEach((el) => el.removeAttribute('data-plain-href'));
+  for (const el of copy.querySelectorAll('[tabindex]')) {
+    if (!el.matches('main, h1, h2') || el.getAttribute('tabindex') !== '-1') el.removeAttribute('tabindex');
+  }
+  // Each gallery photo gets a view that needs no script: following its thumbnail's link
+  // (#s-photo-N) shows it (:target, style/snapshot.css), with a link back that closes it.
+  // The app opens its own viewer on the same photo when it takes over.
+  const closeLabel = copy.querySelector('.lightbox__close')?.getAttribute('aria-label') ?? '';
+  for (const item of copy.querySelectorAll('.gallery__item[id]')) {
+    const thumbnail = item.querySelector('img');
+    if (!thumbnail) continue;
+    const view = document.createElement('div');
+    view.className = 'snapshot-photo';
+    const image = thumbnail.cloneNode(false);
+    image.className = 'snapshot-photo__image';
+    image.setAttribute('sizes', '100vw');
+    const close = document.createElement('a');
+    close.className = 'snapshot-photo__close';
+    close.setAttribute('href', '#gallery-title');
+    close.setAttribute('aria-label', closeLabel);
+    close.textContent = '×';
+    view.append(image, close);
+    item.append(view);
+  }
   const REFS = ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-activedescendant',
     'aria-details', 'aria-errormessage', 'aria-flowto', 'list', 'form', 'headers'];
   for (const el of copy.querySelectorAll('*')) {
@@ -220,6 +258,8 @@ export async function render(url, { browser: given, kind = 'feed' } = {}) {
       const base = new URL(await page.evaluate(() => document.baseURI));
       const preload = [...new Set(made)]
         .map((u) => new URL(u))
+        // The app's own code chunks: its loader fetches them (with their integrity) itself.
+        .filter((u) => !u.pathname.endsWith('.wasm'))
         .filter((u) => !(u.origin === base.origin && u.pathname === new URL('config.json', base).pathname))
         .map((u) => (u.origin === base.origin && u.pathname.startsWith(base.pathname)
           ? u.href.slice(base.origin.length + base.pathname.length)

@@ -1,11 +1,12 @@
 //! The interface language: chosen by the reader (remembered), or by a widget's `lang`
-//! option; Russian by default. Switching reloads the page, so every view is simply built
-//! in one language.
+//! option; Russian by default. Switching loads the page anew, so every view is simply
+//! built in one language.
 
 use leptos::prelude::*;
 
 use crate::core::i18n::{self, Lang};
 use crate::core::model::Site;
+use crate::core::routes;
 use crate::pwa::storage;
 
 const STORAGE_KEY: &str = "vestnik.lang";
@@ -37,29 +38,29 @@ pub fn apply(lang: Lang) {
     }
 }
 
-/// "English" / "Русский": switches, remembers, reloads.
+/// "English" / "Русский": a plain link to this page with `?lang=en`, followed by the
+/// browser (not the router), so it works the same before the app has started (in a
+/// first-screen snapshot) and after: `public/prefs.js` remembers the choice and takes the
+/// parameter out of the address before the first paint.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let current = use_lang();
     let label = current.texts().language;
+    let location = leptos_router::hooks::use_location();
+    let base = crate::location::base_path();
     let others = Lang::ALL
         .into_iter()
         .filter(|l| *l != current)
         .map(|other| {
+            let base = base.clone();
+            let href = move || {
+                let path = routes::app_path(&location.pathname.get(), &base).to_owned();
+                i18n::switch_href(&path, &location.search.get(), other)
+            };
             view! {
-                <button
-                    type="button"
-                    class="header-button"
-                    lang=other.code()
-                    on:click=move |_| {
-                        if let Some(storage) = storage() {
-                            let _ = storage.set_item(STORAGE_KEY, other.code());
-                        }
-                        let _ = window().location().reload();
-                    }
-                >
+                <a class="header-button" href=href hreflang=other.code() lang=other.code() rel="external nofollow">
                     {other.endonym()}
-                </button>
+                </a>
             }
         })
         .collect_view();

@@ -88,11 +88,33 @@ fn swap(root: &HtmlElement, snapshot: &Element) {
         .active_element()
         .filter(|el| snapshot.contains(Some(el)));
     let target = focused.and_then(|el| counterpart(root, snapshot, &el));
+    carry_values(snapshot);
     // One style change shows the app and hides the snapshot, so the page keeps its height
     // and the reader's scroll position; only then does the snapshot leave the document.
     discard(snapshot);
     if let Some(target) = target.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
         let _ = target.focus();
+    }
+}
+
+/// What the reader typed or chose in the snapshot's fields (its search form works before
+/// the app) goes over to the app's same fields: the same id without the `s-` prefix.
+fn carry_values(snapshot: &Element) {
+    let Ok(fields) = snapshot.query_selector_all("input[id], select[id]") else {
+        return;
+    };
+    let value = wasm_bindgen::JsValue::from_str("value");
+    for i in 0..fields.length() {
+        let Some(field) = fields.item(i) else {
+            continue;
+        };
+        let id = field.unchecked_ref::<Element>().id();
+        let mine = id
+            .strip_prefix("s-")
+            .and_then(|id| document().get_element_by_id(id));
+        if let (Some(mine), Ok(typed)) = (mine, js_sys::Reflect::get(&field, &value)) {
+            let _ = js_sys::Reflect::set(&mine, &value, &typed);
+        }
     }
 }
 

@@ -272,6 +272,8 @@ pub fn Calendar(
 }
 
 /// « or »: shows `target`, named for screen readers ("Следующий месяц: Январь 2021").
+/// In a first-screen snapshot, before the app runs, it becomes a link to that month's
+/// archive page (`data-plain-href`, scripts/snapshot.mjs).
 fn month_button(
     lang: Lang,
     next: bool,
@@ -291,6 +293,7 @@ fn month_button(
             type="button"
             class="calendar__nav"
             aria-label=label
+            data-plain-href=Period::Month(target).path()
             disabled=!enabled
             on:click=move |_| on_month.run(target)
         >

@@ -1,6 +1,7 @@
 //! The article's photos: a grid of thumbnails that open the [`Lightbox`]. The open photo
 //! lives in the URL (`#photo-2`): a shared link opens it directly, and the browser's back
-//! button closes it.
+//! button closes it. In a first-screen snapshot, before the app runs, each thumbnail is a
+//! link to its photo (`data-plain-href`; scripts/snapshot.mjs adds a view without script).
 
 use std::sync::Arc;
 
@@ -70,7 +71,13 @@ pub fn Gallery(images: Vec<Image>) -> impl IntoView {
             view! {
                 <li class="gallery__item" id=routes::photo_hash(i).trim_start_matches('#').to_owned()>
                     <figure class="gallery__figure">
-                        <button type="button" class="gallery__open" aria-label=label on:click=move |_| show(i)>
+                        <button
+                            type="button"
+                            class="gallery__open"
+                            aria-label=label
+                            data-plain-href=routes::photo_hash(i)
+                            on:click=move |_| show(i)
+                        >
                             <Picture image=img.clone() min_width=360 sizes="(min-width: 48em) 14rem, 45vw" />
                         </button>
                         {caption.map(|c| view! { <figcaption class="gallery__caption">{c}</figcaption> })}

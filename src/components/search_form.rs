@@ -11,6 +11,8 @@ use crate::lang::use_lang;
 
 /// Submitting keeps the current period and replaces the words and the rubric, so
 /// filters combine. A real `<form role="search">` with labelled fields: Enter submits.
+/// It is a plain `GET` form to the period's address too, so it works before the app has
+/// started (in a first-screen snapshot): the same `q` and `rubric` parameters.
 #[component]
 pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
     let t = use_lang().texts();
@@ -30,7 +32,7 @@ pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
     };
     let current_rubric = filter.rubric.clone().unwrap_or_default();
     view! {
-        <form class="search" role="search" on:submit=on_submit>
+        <form class="search" role="search" action=period.path() method="get" on:submit=on_submit>
             <div class="search__field">
                 <label class="search__label" for="search-q">{t.search_label}</label>
                 <input

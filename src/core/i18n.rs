@@ -279,6 +279,21 @@ pub fn content_lang(ui: Lang, content: &str) -> Option<String> {
     (!primary.eq_ignore_ascii_case(ui.code())).then(|| content.to_owned())
 }
 
+/// The language switch's link: this page (`path`, relative to the app's base; its query
+/// `search`, with or without the leading `?`) with `lang=` set to `to`. `public/prefs.js`
+/// reads the parameter, remembers the choice and takes it out of the address.
+pub fn switch_href(path: &str, search: &str, to: Lang) -> String {
+    let path = if path.is_empty() { "./" } else { path };
+    let mut query: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("lang"))
+        .collect();
+    let lang = format!("lang={}", to.code());
+    query.push(&lang);
+    format!("{path}?{}", query.join("&"))
+}
+
 /// The kinds of filter chips.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Chip {

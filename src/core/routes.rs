@@ -20,6 +20,13 @@ pub fn article(id: &str) -> String {
     format!("{FEED}/{}", encode_component(id))
 }
 
+/// Whether an app path is an article's page (`news/10564`; not `news/archive`).
+pub fn is_article(path: &str) -> bool {
+    path.trim_end_matches('/')
+        .strip_prefix("news/")
+        .is_some_and(|id| !id.is_empty() && !id.contains('/') && id != "archive")
+}
+
 /// The router's base path from the document's base URI: `https://a.example/press/` →
 /// `/press`, `https://a.example/` → `` (the site root).
 pub fn base_path(base_uri: &str) -> String {
@@ -63,7 +70,11 @@ pub fn photo_hash(index: usize) -> String {
 }
 
 /// The photo (0-based) a fragment such as `#photo-3` opens, if it names one of `count`.
+/// A first-screen snapshot's spelling, `#s-photo-3` (its ids carry an `s-` prefix), opens it
+/// too: a reader who opened a photo before the app started keeps it open after.
 pub fn photo_from_hash(hash: &str, count: usize) -> Option<usize> {
-    let n: usize = hash.strip_prefix("#photo-")?.parse().ok()?;
+    let name = hash.strip_prefix('#')?;
+    let name = name.strip_prefix("s-").unwrap_or(name);
+    let n: usize = name.strip_prefix("photo-")?.parse().ok()?;
     (1..=count).contains(&n).then(|| n - 1)
 }

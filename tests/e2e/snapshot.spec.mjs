@@ -167,6 +167,94 @@ test('an article opened from a shared link is readable before the wasm arrives, 
   await expect(page.getByRole('dialog')).toBeVisible();
 });
 
+// Until the app takes over, the snapshot is a plain HTML page whose controls work as such:
+// links (the pager, the calendar's months and days, the language switch, a gallery photo
+// with a view that needs no script) and a GET search form; a control that needs the app
+// is not shown. The wasm is held back throughout: everything is done before it arrives.
+test.describe('before the app has started', () => {
+  test('no control is inert: links and a GET form, the rest hidden, every link in the tab order', async ({ page }) => {
+    await holdWasm(page);
+    await page.goto(`${origin}/`);
+    const snapshot = page.locator('#snapshot');
+    await expect(snapshot.locator('.news-card__title a').first()).toBeVisible();
+    const shown = await snapshot.locator('button').evaluateAll((buttons) => buttons
+      .filter((b) => b.checkVisibility({ visibilityProperty: true }))
+      .map((b) => b.getAttribute('type')));
+    expect(shown).toEqual(['submit']);
+    await expect(snapshot.locator('form.search')).toHaveAttribute('method', 'get');
+    // The calendar's roving tab stop needs the app's keys: here every day link is a tab stop.
+    await expect(snapshot.locator('.calendar__grid [tabindex]')).toHaveCount(0);
+    await expect(snapshot.locator('.calendar__nav').first()).toHaveAttribute('href', 'news/archive/2024/10');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  test('a reader pages the feed, and the app then shows that page', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(`${origin}/`);
+    await page.locator('#snapshot .pager a[href="news?page=2"]').first().click();
+    await expect(page).toHaveURL(`${origin}/news?page=2`);
+    release();
+    await expect(page.locator('#app .news-card__title a').first()).toHaveText(demo.page(2).items[0].title);
+  });
+
+  test('a reader switches months in the calendar', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(`${origin}/`);
+    await page.locator('#snapshot').getByRole('link', { name: /Предыдущий месяц/ }).click();
+    await expect(page).toHaveURL(`${origin}/news/archive/2024/10`);
+    release();
+    await expect(page.locator('#app .calendar__title')).toHaveText('Октябрь 2024');
+    await expect(page.locator('#app #main h1')).toContainText('октябрь 2024');
+  });
+
+  test('a reader searches, and the app then shows what was found', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(`${origin}/`);
+    const words = 'наблюдательной комиссии';
+    await page.locator('#snapshot').getByRole('searchbox', { name: 'Поиск по новостям' }).fill(words);
+    await page.locator('#snapshot').getByRole('searchbox', { name: 'Поиск по новостям' }).press('Enter');
+    // A GET form sends the rubric choice too, empty: the app reads that as "all rubrics".
+    await expect(page).toHaveURL(`${origin}/news?q=${encodeURIComponent(words).replace(/%20/g, '+')}&rubric=`);
+    release();
+    await expect(page.locator('#app .search__input')).toHaveValue(words);
+    await expect(page.locator('#app .news-card__title a').first()).toContainText('наблюдательной комиссии');
+  });
+
+  test('a reader opens a photo without the app, and the app keeps it open', async ({ page }) => {
+    const { id } = demo.page(1).items[0];
+    const release = await holdWasm(page);
+    await page.goto(`${origin}/news/${id}`);
+    const snapshot = page.locator('#snapshot');
+    const thumbnail = snapshot.locator('.gallery__open').first();
+    await expect(thumbnail).toHaveAttribute('href', `news/${id}#s-photo-1`);
+    const view = snapshot.locator('.snapshot-photo').first();
+    await expect(view).toBeHidden();
+    await thumbnail.click();
+    await expect(view).toBeVisible();
+    await expect(view.locator('img')).toBeVisible();
+    expect(await view.locator('img').evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // Its close link returns to the gallery; the browser's back button opens it again.
+    await view.getByRole('link', { name: 'Закрыть просмотр' }).click();
+    await expect(view).toBeHidden();
+    await page.goBack();
+    await expect(view).toBeVisible();
+    release();
+    await expect(page.locator('#snapshot')).toHaveCount(0);
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expect(page.getByRole('dialog')).toContainText('1 из');
+  });
+
+  test('the language switch is a link that works before the app', async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(`${origin}/`);
+    await page.locator('#snapshot').getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(`${origin}/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    release();
+    await expect(page.locator('#app #main h1')).toHaveText('News');
+  });
+});
+
 test.describe('an article withdrawn since its snapshot', () => {
   test.use({ allowConsoleErrors: [/status of 404/] });
   test('the app\'s answer replaces the old copy', async ({ page }) => {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 use vestnik::core::dates::{long_date_in, long_date_time_in, month_name_in, parse_utc_offset};
-use vestnik::core::i18n::{content_lang, language_tag, Lang, EN, RU};
+use vestnik::core::i18n::{content_lang, language_tag, switch_href, Lang, EN, RU};
 
 fn cyrillic(text: &str) -> bool {
     text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
@@ -138,4 +138,28 @@ fn every_visually_impaired_setting_is_translated() {
             assert!(!label.is_empty() && !cyrillic(label), "{value}: {label}");
         }
     }
+}
+
+#[test]
+fn the_language_switch_links_to_the_same_page_with_its_query() {
+    assert_eq!(switch_href("", "", Lang::En), "./?lang=en");
+    assert_eq!(
+        switch_href("news/10564", "", Lang::En),
+        "news/10564?lang=en"
+    );
+    assert_eq!(
+        switch_href("news", "?q=%D0%B0&page=2", Lang::En),
+        "news?q=%D0%B0&page=2&lang=en"
+    );
+    // A parameter already there is replaced, never doubled.
+    assert_eq!(
+        switch_href("news", "?lang=en&page=2", Lang::Ru),
+        "news?page=2&lang=ru"
+    );
+    assert_eq!(switch_href("news", "lang", Lang::Ru), "news?lang=ru");
+    // `language` is another parameter and stays.
+    assert_eq!(
+        switch_href("news", "?language=x", Lang::Ru),
+        "news?language=x&lang=ru"
+    );
 }

@@ -23,7 +23,13 @@ fn the_first_feed_page_has_no_query() {
 fn photo_fragments_round_trip_within_the_gallery() {
     assert_eq!(photo_hash(0), "#photo-1");
     assert_eq!(photo_from_hash("#photo-3", 4), Some(2));
+    // A first-screen snapshot's spelling (its ids carry an `s-` prefix).
+    assert_eq!(photo_from_hash("#s-photo-3", 4), Some(2));
     for bad in [
+        "#s-photo-0",
+        "#s-s-photo-1",
+        "#x-photo-1",
+        "s-photo-1",
         "",
         "#photo-0",
         "#photo-5",
@@ -37,6 +43,25 @@ fn photo_fragments_round_trip_within_the_gallery() {
     }
     for i in 0..4 {
         assert_eq!(photo_from_hash(&photo_hash(i), 4), Some(i));
+    }
+}
+
+#[test]
+fn article_paths_are_told_from_the_others() {
+    for yes in ["news/10564", "news/10564/", "news/%D0%B0"] {
+        assert!(is_article(yes), "{yes}");
+    }
+    for no in [
+        "",
+        "news",
+        "news/",
+        "news/archive",
+        "news/archive/2020",
+        "saved",
+        "embed/article/1",
+        "news/1/2",
+    ] {
+        assert!(!is_article(no), "{no}");
     }
 }
 
