@@ -20,9 +20,10 @@ run: build snapshot
 dev: setup
 	trunk serve --port $(PORT)
 
-## build: a release dist/ (BACKENDS=wordpress,jsonfeed by default; BACKENDS= for Vestnik's contract only)
+## build: a release dist/ (BACKENDS=wordpress,jsonfeed by default; BACKENDS= for Vestnik's contract only;
+## scripts/build-wasm.mjs reads it)
 build: setup
-	trunk build --release $(if $(filter undefined,$(origin BACKENDS)),,--no-default-features --features "$(BACKENDS)")
+	$(if $(filter undefined,$(origin BACKENDS)),,BACKENDS="$(BACKENDS)") trunk build --release
 
 ## snapshot: write the first screens of the home page and its articles into dist/index.html
 ## and dist/news/<id>/index.html (scripts/snapshot.mjs); FROM=https://press.example.ru/
@@ -42,6 +43,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --features split --lib --bins --quiet -- -D warnings
 
 ## test-native: the pure core and the decoders against the demo backend (cargo test)
 test-native:

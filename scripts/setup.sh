@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14   # 0.22.x needs rustc >= 1.96.1
+WASM_SPLIT_VERSION=0.2.4   # crates.io wasm_split_cli_support, the splitter Leptos's tools use
 APT_PACKAGES=(chromium chromium-driver brotli fonts-dejavu-core)
 
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -55,7 +56,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $bindgen"; then
   cargo install wasm-bindgen-cli --version "$bindgen"
 fi
 
-# 5. Node tools from the committed package-lock.json: binaryen's wasm-opt, Playwright
+# 5. wasm-split-cli, which splits the release wasm into the main module and the chunks
+#    fetched on demand (scripts/build-wasm.mjs; Trunk cannot split). Pinned, --locked.
+#    It has no --version: cargo's own list of installed packages tells.
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (compiles for ~2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
+# 6. Node tools from the committed package-lock.json: binaryen's wasm-opt, Playwright
 #    (driving Debian's Chromium; never `playwright install`), axe-core, ajv.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.vestnik-lock 2>/dev/null)" != "$lock_sum" ]; then
@@ -64,15 +74,15 @@ if [ "$(cat node_modules/.vestnik-lock 2>/dev/null)" != "$lock_sum" ]; then
   echo "$lock_sum" > node_modules/.vestnik-lock
 fi
 
-# The wasm-opt Trunk.toml pins must be the one npm installed (Debian's 108 breaks the app).
-want=$(sed -n 's/^wasm_opt = "version_\([0-9]*\)"/\1/p' Trunk.toml)
-have=$(wasm-opt --version 2>/dev/null | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
-if [ "$want" != "$have" ]; then
-  echo "[setup] wasm-opt on PATH is version '${have:-none}', Trunk.toml pins '$want': fix package.json or Trunk.toml" >&2
+# The wasm-opt scripts/build-wasm.mjs runs is npm's binaryen (Debian's 108 breaks the app).
+want=$(sed -n 's/.*"binaryen": "\([0-9]*\)\..*/\1/p' package.json)
+have=$(node_modules/.bin/wasm-opt --version 2>/dev/null | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
+if [ -z "$want" ] || [ "$want" != "$have" ]; then
+  echo "[setup] node_modules/.bin/wasm-opt is version '${have:-none}', package.json pins binaryen '${want:-?}'" >&2
   exit 1
 fi
 
-# 6. Crates, fetched once per Cargo.lock: Trunk builds with --offline.
+# 7. Crates, fetched once per Cargo.lock: Trunk builds with --offline.
 mkdir -p target
 lock_sum=$(sha256sum Cargo.lock | cut -d' ' -f1)
 if [ "$(cat target/.vestnik-fetched 2>/dev/null)" != "$lock_sum" ]; then

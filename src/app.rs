@@ -18,18 +18,19 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skeleton::ListSkeleton;
 use crate::components::skip_link::SkipLink;
-use crate::components::vi_panel::{ViPanel, ViState, ViToggle};
+use crate::components::vi_panel::{ViPanelSlot, ViState, ViToggle};
 use crate::core::embed::Widget;
 use crate::core::model::Site;
 use crate::core::routes;
 use crate::lang::{self, use_lang, LangSwitch};
+use crate::lazy::{self, Lazy};
 use crate::location;
 use crate::pages::archive::ArchivePage;
-use crate::pages::article::ArticlePage;
-use crate::pages::embed::EmbedPage;
+use crate::pages::article::{self, ArticleRoute};
+use crate::pages::embed;
 use crate::pages::feed::FeedPage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::saved::SavedPage;
+use crate::pages::saved;
 use crate::pwa;
 
 /// The backend handle every page fetches through (provided by the shell).
@@ -205,10 +206,11 @@ fn Shell(boot: Boot) -> impl IntoView {
     provide_context(RouterBase(base.clone()));
     // A widget embedded in another site's page: no shell, no service worker of its own.
     if let Some(widget) = Widget::from_path(&location::app_path(&base)) {
+        provide_context(widget);
         return view! {
             <Title formatter />
             <Router base>
-                <EmbedPage widget />
+                <Lazy load=embed::page />
             </Router>
         }
         .into_any();
@@ -216,6 +218,8 @@ fn Shell(boot: Boot) -> impl IntoView {
     let status = pwa::start();
     provide_context(status);
     let vi = ViState::start();
+    provide_context(vi);
+    lazy::likely_next(|| lazy::start(article::preload));
     view! {
         <Title formatter />
         <Router base>
@@ -227,7 +231,7 @@ fn Shell(boot: Boot) -> impl IntoView {
                 <ViToggle state=vi />
                 <LangSwitch />
             </SiteHeader>
-            <ViPanel state=vi />
+            <ViPanelSlot state=vi />
             <div class="layout">
                 <main id="main" class="layout__main" tabindex="-1">
                     <SavedCopyNotice status site_offset=site.utc_offset />
@@ -238,8 +242,8 @@ fn Shell(boot: Boot) -> impl IntoView {
                         <Route path=path!("/news/archive/:year") view=FeedPage />
                         <Route path=path!("/news/archive/:year/:month") view=FeedPage />
                         <Route path=path!("/news/archive/:year/:month/:day") view=FeedPage />
-                        <Route path=path!("/news/:id") view=ArticlePage />
-                        <Route path=path!("/saved") view=SavedPage />
+                        <Route path=path!("/news/:id") view=ArticleRoute />
+                        <Route path=path!("/saved") view=|| view! { <Lazy load=saved::page /> } />
                     </Routes>
                 </main>
                 <Sidebar groups=site.sidebar.clone()>

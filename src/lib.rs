@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod core;
 pub mod lang;
+pub mod lazy;
 pub mod link_guard;
 pub mod location;
 pub mod pages;
@@ -26,6 +27,11 @@ pub fn start() {
     console_error_panic_hook::set_once();
     link_guard::install();
     let snapshot = snapshot::standing_in();
+    // An article opened from a link: its page's code (a chunk of its own) downloads now,
+    // beside the config and the site, not after them.
+    if core::routes::is_article(&location::app_path(&location::base_path())) {
+        lazy::start(pages::article::preload);
+    }
     let root = leptos::prelude::document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());

@@ -24,6 +24,12 @@ pub type Answer<'a, T> = LocalBoxFuture<'a, Result<T, ApiError>>;
 
 /// What a page asks of the backend, whatever its kind.
 pub trait Backend: Send + Sync + std::fmt::Debug {
+    /// Ready to be asked: an adapter in a chunk of its own fetches and builds it
+    /// (`super::deferred`); `api::boot` awaits this before anything else.
+    fn ready(&self) -> Answer<'_, ()> {
+        Box::pin(async { Ok(()) })
+    }
+
     /// The site: name, clock, menus, rubrics. Asked once, at start; returned unchecked
     /// (`api::boot` puts the config's `site` settings over it, then checks it once: links
     /// and images resolve against [`Backend::link_base`]).
@@ -51,6 +57,9 @@ pub trait Backend: Send + Sync + std::fmt::Debug {
 
     /// Starts loading a page the reader is likely to open next (in the background).
     fn prefetch_news(&self, _filter: &Filter, _page: u32, _view: View) {}
+
+    /// Starts loading an article the reader is about to see.
+    fn prefetch_article(&self, _id: &str) {}
 
     /// Starts loading a calendar month (the neighbours of the one shown).
     fn prefetch_calendar_month(&self, _year: i32, _month: u32, _view: View) {}

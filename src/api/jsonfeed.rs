@@ -17,8 +17,10 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
-use super::backend::{Answer, Backend, Kind, View};
+use super::backend::{Answer, Backend, Build, Kind, View};
 use super::client::{self, Limits};
+#[cfg(feature = "split")]
+use super::deferred::Deferred;
 use super::{decode, ApiError};
 use crate::core::calendar;
 use crate::core::filter::{self, Filter};
@@ -31,28 +33,49 @@ use crate::core::model::{
 pub const KIND: Kind = Kind {
     name: "jsonfeed",
     keys: &["feed_url", "max_pages"],
-    build: |bytes, limits| {
-        #[derive(Deserialize)]
-        struct Raw {
-            feed_url: String,
-            #[serde(default)]
-            max_pages: Option<u32>,
-        }
-        let raw: Raw = serde_json::from_slice(bytes)
-            .map_err(|e| ApiError::Config(format!("config.json не читается ({e})")))?;
-        let url = raw.feed_url.trim();
-        if url.is_empty() || links::safe_url(url, Use::Image).is_none() {
-            return Err(ApiError::Config(
-                "feed_url в config.json: нужен адрес JSON Feed (http(s) или относительный)".into(),
-            ));
-        }
-        Ok(Arc::new(JsonFeed {
-            feed_url: url.to_owned(),
-            max_pages: raw.max_pages.unwrap_or(DEFAULT_MAX_PAGES).clamp(1, 100),
-            limits,
-        }))
-    },
+    build: BUILD,
 };
+
+/// Builds the adapter from `config.json`'s bytes.
+fn build(bytes: &[u8], limits: Limits) -> Result<Arc<dyn Backend>, ApiError> {
+    #[derive(Deserialize)]
+    struct Raw {
+        feed_url: String,
+        #[serde(default)]
+        max_pages: Option<u32>,
+    }
+    let raw: Raw = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::Config(format!("config.json не читается ({e})")))?;
+    let url = raw.feed_url.trim();
+    if url.is_empty() || links::safe_url(url, Use::Image).is_none() {
+        return Err(ApiError::Config(
+            "feed_url в config.json: нужен адрес JSON Feed (http(s) или относительный)".into(),
+        ));
+    }
+    Ok(Arc::new(JsonFeed {
+        feed_url: url.to_owned(),
+        max_pages: raw.max_pages.unwrap_or(DEFAULT_MAX_PAGES).clamp(1, 100),
+        limits,
+    }))
+}
+
+#[cfg(not(feature = "split"))]
+const BUILD: Build = build;
+
+/// In a split build the adapter waits in its chunk until `config.json` names it.
+#[cfg(feature = "split")]
+const BUILD: Build = |bytes, limits| {
+    Ok(Deferred::waiting(bytes, limits, |b, l| {
+        Box::pin(load(b, l))
+    }))
+};
+
+#[cfg(feature = "split")]
+crate::split!(jsonfeed, preload;
+    fn load(bytes: Vec<u8>, limits: Limits) -> Result<Arc<dyn Backend>, ApiError> {
+        build(&bytes, limits)
+    }
+);
 
 /// How many pages of the feed searches and the calendar read at most, by default.
 pub const DEFAULT_MAX_PAGES: u32 = 10;

@@ -11,6 +11,8 @@ pub mod cache;
 mod client;
 pub mod config;
 pub mod decode;
+#[cfg(feature = "split")]
+mod deferred;
 mod error;
 pub mod freshness;
 #[cfg(feature = "jsonfeed")]
@@ -78,6 +80,13 @@ impl Api {
         self.config.backend.article(id, self.view).await
     }
 
+    /// Starts loading an article the reader is about to see (while its page's code arrives).
+    pub fn prefetch_article(&self, id: &str) {
+        if decode::valid_id(id) {
+            self.config.backend.prefetch_article(id);
+        }
+    }
+
     /// Per-month counts of the whole archive, or `None` when the backend has none.
     pub async fn archive(&self) -> Result<Option<Archive>, ApiError> {
         self.config.backend.archive(self.view).await
@@ -128,6 +137,7 @@ pub async fn boot() -> Result<Boot, ApiError> {
             other => other,
         })?;
     let config = Config::from_json(&bytes)?;
+    config.backend.ready().await?;
     if let Some(feed) = first_screen_is_feed() {
         config.backend.warm_up(feed);
     }

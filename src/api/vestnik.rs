@@ -323,6 +323,10 @@ impl Backend for Vestnik {
         }
     }
 
+    fn prefetch_article(&self, id: &str) {
+        client::prefetch(self.contract.article_url(id), self.limits);
+    }
+
     fn prefetch_calendar_month(&self, year: i32, month: u32, _view: View) {
         if let Some(url) = self.contract.calendar_month_url(year, month) {
             client::prefetch(url, self.limits);

@@ -13,8 +13,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::backend::{Answer, Backend, Kind, View};
+use super::backend::{Answer, Backend, Build, Kind, View};
 use super::client::{self, Body, Limits};
+#[cfg(feature = "split")]
+use super::deferred::Deferred;
 use super::{decode, ApiError};
 use crate::core::calendar;
 use crate::core::dates;
@@ -30,19 +32,40 @@ use crate::core::template::encode_component;
 pub const KIND: Kind = Kind {
     name: "wordpress",
     keys: &["api_base"],
-    build: |bytes, limits| {
-        #[derive(Deserialize)]
-        struct Raw {
-            api_base: String,
-        }
-        let raw: Raw = serde_json::from_slice(bytes)
-            .map_err(|e| ApiError::Config(format!("config.json не читается ({e})")))?;
-        Ok(Arc::new(WordPress {
-            urls: Urls::new(&raw.api_base)?,
-            limits,
-        }))
-    },
+    build: BUILD,
 };
+
+/// Builds the adapter from `config.json`'s bytes.
+fn build(bytes: &[u8], limits: Limits) -> Result<Arc<dyn Backend>, ApiError> {
+    #[derive(Deserialize)]
+    struct Raw {
+        api_base: String,
+    }
+    let raw: Raw = serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::Config(format!("config.json не читается ({e})")))?;
+    Ok(Arc::new(WordPress {
+        urls: Urls::new(&raw.api_base)?,
+        limits,
+    }))
+}
+
+#[cfg(not(feature = "split"))]
+const BUILD: Build = build;
+
+/// In a split build the adapter waits in its chunk until `config.json` names it.
+#[cfg(feature = "split")]
+const BUILD: Build = |bytes, limits| {
+    Ok(Deferred::waiting(bytes, limits, |b, l| {
+        Box::pin(load(b, l))
+    }))
+};
+
+#[cfg(feature = "split")]
+crate::split!(wordpress, preload;
+    fn load(bytes: Vec<u8>, limits: Limits) -> Result<Arc<dyn Backend>, ApiError> {
+        build(&bytes, limits)
+    }
+);
 
 /// The most posts WordPress returns per request.
 const MAX_PER_PAGE: u32 = 100;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::prefs::{Prefs, Setting, SETTINGS, STORAGE_KEY};
 use crate::lang::use_lang;
+use crate::lazy::{Lazy, Render};
 use crate::pwa::storage;
 
 /// The reader's settings, shared by the button and the panel.
@@ -58,9 +59,32 @@ pub fn ViToggle(state: ViState) -> impl IntoView {
     }
 }
 
+/// Where the settings panel goes: its code is fetched the first time the reader opens it
+/// (a chunk of its own), and it stays once drawn.
+#[component]
+pub fn ViPanelSlot(state: ViState) -> impl IntoView {
+    let wanted =
+        Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || state.open.get());
+    move || {
+        wanted
+            .get()
+            .then(|| view! { <Lazy load=panel fallback=|| () /> })
+    }
+}
+
+crate::split!(vi, preload;
+    /// The panel's code; the shell provides the reader's settings.
+    fn panel() -> Render {
+        || match use_context::<ViState>() {
+            Some(state) => view! { <ViPanel state /> }.into_any(),
+            None => ().into_any(),
+        }
+    }
+);
+
 /// The settings, as groups of radio buttons.
 #[component]
-pub fn ViPanel(state: ViState) -> impl IntoView {
+fn ViPanel(state: ViState) -> impl IntoView {
     let t = use_lang().texts();
     let groups = SETTINGS
         .iter()

@@ -17,12 +17,32 @@ use crate::components::skeleton::ArticleSkeleton;
 use crate::core::model::Article;
 use crate::core::{meta, routes};
 use crate::lang::{use_content_lang, use_lang};
+use crate::lazy::{Lazy, Render};
 use crate::pages::not_found::NotFoundView;
 use crate::pwa::{self, AppStatus};
 use crate::resource;
 
+crate::split!(article, preload;
+    /// The article page, with its gallery, viewer and share bar: a chunk of its own, which
+    /// the home page does not need.
+    pub fn page() -> Render {
+        || view! { <ArticlePage /> }.into_any()
+    }
+);
+
+/// `/news/:id`: asks for the article while the page's code arrives (both in one round).
 #[component]
-pub fn ArticlePage() -> impl IntoView {
+pub fn ArticleRoute() -> impl IntoView {
+    let params = use_params_map();
+    if let Some(id) = params.read_untracked().get("id") {
+        use_api().prefetch_article(&id);
+    }
+    let t = use_lang().texts();
+    view! { <Lazy load=page fallback=|| view! { <ArticleSkeleton /> } failed=t.article_failed /> }
+}
+
+#[component]
+fn ArticlePage() -> impl IntoView {
     let t = use_lang().texts();
     let api = use_api();
     let params = use_params_map();

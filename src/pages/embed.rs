@@ -21,10 +21,22 @@ use crate::core::i18n::Lang;
 use crate::core::model::NewsItem;
 use crate::core::routes;
 use crate::lang::{self, use_content_lang, use_lang};
+use crate::lazy::Render;
+
+crate::split!(embed, preload;
+    /// The widgets' code: a chunk of its own, which the site's own pages never need. The
+    /// shell provides the widget its address names.
+    pub fn page() -> Render {
+        || {
+            let widget = use_context::<Widget>().unwrap_or(Widget::Feed);
+            view! { <EmbedPage widget /> }.into_any()
+        }
+    }
+);
 
 /// The page of one widget, with the options from its query string.
 #[component]
-pub fn EmbedPage(widget: Widget) -> impl IntoView {
+fn EmbedPage(widget: Widget) -> impl IntoView {
     let options = read_options();
     let lang = Lang::from_code(options.lang);
     provide_context(lang);

@@ -124,6 +124,7 @@ pub fn FeedPage() -> impl IntoView {
                         });
                     }
                     memory.restore_scroll_if_returning(&here);
+                    crate::lazy::first_screen_drawn();
                     let href = Callback::new(move |n: u32| f.href(n));
                     view! {
                         <p class="feed__count" role="status">{count}</p>

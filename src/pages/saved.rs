@@ -8,10 +8,18 @@ use crate::app::{use_api, use_site};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::core::{dates, routes};
 use crate::lang::use_lang;
+use crate::lazy::Render;
 use crate::pwa;
 
+crate::split!(saved, preload;
+    /// The page's code: a chunk of its own.
+    pub fn page() -> Render {
+        || view! { <SavedPage /> }.into_any()
+    }
+);
+
 #[component]
-pub fn SavedPage() -> impl IntoView {
+fn SavedPage() -> impl IntoView {
     let lang = use_lang();
     let t = lang.texts();
     let api = use_api();
