@@ -5,8 +5,6 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, Api, ApiError, Boot};
@@ -21,7 +19,7 @@ use crate::components::skip_link::SkipLink;
 use crate::components::vi_panel::{ViPanelSlot, ViState, ViToggle};
 use crate::core::embed::Widget;
 use crate::core::model::Site;
-use crate::core::routes;
+use crate::core::routes::{self, Page};
 use crate::lang::{self, use_lang, LangSwitch};
 use crate::lazy::{self, Lazy};
 use crate::location;
@@ -32,6 +30,7 @@ use crate::pages::feed::FeedPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::saved;
 use crate::pwa;
+use crate::router::{use_location, Router};
 
 /// The backend handle every page fetches through (provided by the shell).
 pub fn use_api() -> Api {
@@ -63,7 +62,7 @@ pub fn use_router_base() -> RouterBase {
 /// The current app path, relative to the router base: `news/archive/2020` (reactive).
 pub fn use_app_path() -> Memo<String> {
     let base = use_router_base().0;
-    let location = leptos_router::hooks::use_location();
+    let location = use_location();
     Memo::new(move |_| routes::app_path(&location.pathname.get(), &base).to_owned())
 }
 
@@ -123,7 +122,7 @@ pub fn use_list_memory() -> ListMemory {
 /// rendered), so screen readers announce the new page and keyboard users start from its
 /// top, as they would after a full page load.
 fn focus_heading_on_navigation(timeout_ms: u32) {
-    let location = leptos_router::hooks::use_location();
+    let location = use_location();
     Effect::new(move |previous: Option<(String, String)>| {
         let now = (location.pathname.get(), location.search.get());
         if previous.is_some_and(|p| p != now) {
@@ -235,16 +234,7 @@ fn Shell(boot: Boot) -> impl IntoView {
             <div class="layout">
                 <main id="main" class="layout__main" tabindex="-1">
                     <SavedCopyNotice status site_offset=site.utc_offset />
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=FeedPage />
-                        <Route path=path!("/news") view=FeedPage />
-                        <Route path=path!("/news/archive") view=ArchivePage />
-                        <Route path=path!("/news/archive/:year") view=FeedPage />
-                        <Route path=path!("/news/archive/:year/:month") view=FeedPage />
-                        <Route path=path!("/news/archive/:year/:month/:day") view=FeedPage />
-                        <Route path=path!("/news/:id") view=ArticleRoute />
-                        <Route path=path!("/saved") view=|| view! { <Lazy load=saved::page /> } />
-                    </Routes>
+                    {pages()}
                 </main>
                 <Sidebar groups=site.sidebar.clone()>
                     <ArchiveCalendar />
@@ -254,6 +244,20 @@ fn Shell(boot: Boot) -> impl IntoView {
         </Router>
     }
     .into_any()
+}
+
+/// The page the address names (`core::routes::Page`). A page stays while only what it
+/// shows changes (another article, another page of the feed): it follows the address.
+fn pages() -> impl IntoView {
+    let path = use_app_path();
+    let page = Memo::new(move |_| Page::of(&path.get()));
+    move || match page.get() {
+        Page::Feed => view! { <FeedPage /> }.into_any(),
+        Page::Archive => view! { <ArchivePage /> }.into_any(),
+        Page::Article => view! { <ArticleRoute /> }.into_any(),
+        Page::Saved => view! { <Lazy load=saved::page /> }.into_any(),
+        Page::NotFound => view! { <NotFoundPage /> }.into_any(),
+    }
 }
 
 /// What a reader sees while the app boots: the shape of the page, not a blank screen.

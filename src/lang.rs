@@ -46,7 +46,7 @@ pub fn apply(lang: Lang) {
 pub fn LangSwitch() -> impl IntoView {
     let current = use_lang();
     let label = current.texts().language;
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     let base = crate::location::base_path();
     let others = Lang::ALL
         .into_iter()

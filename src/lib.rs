@@ -10,11 +10,11 @@ pub mod components;
 pub mod core;
 pub mod lang;
 pub mod lazy;
-pub mod link_guard;
 pub mod location;
 pub mod pages;
 pub mod pwa;
 pub mod resource;
+pub mod router;
 pub mod snapshot;
 
 use wasm_bindgen::JsCast;
@@ -25,7 +25,6 @@ use wasm_bindgen::JsCast;
 /// ready (`snapshot`).
 pub fn start() {
     console_error_panic_hook::set_once();
-    link_guard::install();
     let snapshot = snapshot::standing_in();
     // An article opened from a link: its page's code (a chunk of its own) downloads now,
     // beside the config and the site, not after them.

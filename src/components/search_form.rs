@@ -1,13 +1,11 @@
 //! The search box with the rubric choice: "Поиск по новостям" … "Найти".
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::core::filter::Filter;
 use crate::core::model::Rubric;
-use crate::core::routes;
 use crate::lang::use_lang;
+use crate::router;
 
 /// Submitting keeps the current period and replaces the words and the rubric, so
 /// filters combine. A real `<form role="search">` with labelled fields: Enter submits.
@@ -16,7 +14,6 @@ use crate::lang::use_lang;
 #[component]
 pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
     let t = use_lang().texts();
-    let navigate = use_navigate();
     let period = filter.period;
     let query_input = NodeRef::<leptos::html::Input>::new();
     let rubric_select = NodeRef::<leptos::html::Select>::new();
@@ -25,10 +22,7 @@ pub fn SearchForm(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
         let query = query_input.get().map(|input| input.value());
         let rubric = rubric_select.get().map(|select| select.value());
         let next = Filter::new(period, rubric.as_deref(), query.as_deref());
-        navigate(
-            &routes::router_path(&next.href(1)),
-            NavigateOptions::default(),
-        );
+        router::navigate(&next.href(1));
     };
     let current_rubric = filter.rubric.clone().unwrap_or_default();
     view! {

@@ -49,12 +49,10 @@ pub fn safe_url(raw: &str, usage: Use) -> Option<&str> {
 /// True when the part of `url` before any `?` or `#` has a percent-escape that decodes to
 /// a backslash or an ASCII control character (`/%5Cevil.example/`, `/%09/x`).
 ///
-/// The router takes a click on a same-origin link itself: it decodes the path (as
-/// `decodeURI` does) and hands the result to `history.pushState`. Decoded, such a path
-/// names another site (`/\evil.example/` is `//evil.example/` to a browser, and tabs are
-/// dropped), `pushState` refuses it, and the router's `unwrap` on that refusal would abort
-/// the whole app. No real link needs either in its path. (An absolute link naming this
-/// site can carry the same trap; `link_guard` catches those at the click.)
+/// Decoded, such a path names another site (`/\evil.example/` is `//evil.example/` to a
+/// browser, and tabs are dropped): a trap for anything that decodes links before following
+/// them (leptos_router did, and aborted the app on it; `crate::router` pushes the address
+/// as the browser resolved it). No real link needs either in its path.
 pub fn hides_a_separator(url: &str) -> bool {
     path_part(url).as_bytes().windows(3).any(|w| {
         let hex = |b: u8| char::from(b).to_digit(16);

@@ -4,7 +4,7 @@
 //! so the same build works at the site root and under any sub-path (`/press/`): the
 //! browser resolves them, and the router is told the base once (see `base_path`).
 
-use super::template::encode_component;
+use super::template::{decode_component, encode_component};
 
 /// The home page: the first page of the feed.
 pub const HOME: &str = "./";
@@ -20,11 +20,57 @@ pub fn article(id: &str) -> String {
     format!("{FEED}/{}", encode_component(id))
 }
 
+/// Which page an app path (`news/archive/2020`, "" for the home page) shows. The query
+/// does not choose the page: it narrows what the page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The feed: the home page, `news`, `news/archive/:year[/:month[/:day]]`.
+    Feed,
+    /// `news/archive`: every month with news.
+    Archive,
+    /// `news/:id`.
+    Article,
+    /// `saved`.
+    Saved,
+    /// Anything else.
+    NotFound,
+}
+
+impl Page {
+    pub fn of(path: &str) -> Self {
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let segments: Vec<&str> = if path.is_empty() {
+            Vec::new()
+        } else {
+            path.split('/').collect()
+        };
+        match segments.as_slice() {
+            [] | ["news"] => Self::Feed,
+            ["news", "archive"] => Self::Archive,
+            ["news", "archive", rest @ ..]
+                if (1..=3).contains(&rest.len()) && rest.iter().all(|s| !s.is_empty()) =>
+            {
+                Self::Feed
+            }
+            ["news", id] if !id.is_empty() => Self::Article,
+            ["saved"] => Self::Saved,
+            _ => Self::NotFound,
+        }
+    }
+}
+
 /// Whether an app path is an article's page (`news/10564`; not `news/archive`).
 pub fn is_article(path: &str) -> bool {
-    path.trim_end_matches('/')
-        .strip_prefix("news/")
-        .is_some_and(|id| !id.is_empty() && !id.contains('/') && id != "archive")
+    Page::of(path) == Page::Article
+}
+
+/// The article an app path names (`news/%D0%B0` → `а`), if it is an article's page.
+pub fn article_id(path: &str) -> Option<String> {
+    if !is_article(path) {
+        return None;
+    }
+    let path = path.strip_suffix('/').unwrap_or(path);
+    decode_component(path.strip_prefix("news/")?)
 }
 
 /// The router's base path from the document's base URI: `https://a.example/press/` →

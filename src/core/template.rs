@@ -151,6 +151,44 @@ pub fn encode_component(value: &str) -> String {
     out
 }
 
+/// Undoes percent-encoding (`%D0%B0` → `а`); `None` when an escape is malformed or the
+/// bytes are not UTF-8. `+` stays `+` (this is for paths, not form data).
+pub fn decode_component(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = value.get(i + 1..i + 3)?;
+            if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The value of parameter `name` in a query string (`q=%D0%B0+b&page=2`, with or without
+/// `?`), decoded as a form sends it (`+` is a space); the first if it is given twice.
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    let form = |part: &str| {
+        let spaced = part.replace('+', " ");
+        decode_component(&spaced).unwrap_or(spaced)
+    };
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .find(|(key, _)| form(key) == name)
+        .map(|(_, value)| form(value))
+}
+
 fn encode_component_into(out: &mut String, value: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {

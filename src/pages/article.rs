@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
-use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
-use crate::app::{absolute, use_api, use_list_memory, use_site};
+use crate::app::{absolute, use_api, use_app_path, use_list_memory, use_site};
 use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
@@ -33,8 +32,7 @@ crate::split!(article, preload;
 /// `/news/:id`: asks for the article while the page's code arrives (both in one round).
 #[component]
 pub fn ArticleRoute() -> impl IntoView {
-    let params = use_params_map();
-    if let Some(id) = params.read_untracked().get("id") {
+    if let Some(id) = routes::article_id(&use_app_path().get_untracked()) {
         use_api().prefetch_article(&id);
     }
     let t = use_lang().texts();
@@ -45,8 +43,13 @@ pub fn ArticleRoute() -> impl IntoView {
 fn ArticlePage() -> impl IntoView {
     let t = use_lang().texts();
     let api = use_api();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let path = use_app_path();
+    // While the reader leaves for another page, this one keeps its article until it goes.
+    let id = Memo::new(move |was: Option<&String>| {
+        routes::article_id(&path.get())
+            .or_else(|| was.cloned())
+            .unwrap_or_default()
+    });
     let status = use_context::<AppStatus>();
     let offline = move || {
         status.is_some_and(|s| s.offline.get_untracked()) || !window().navigator().on_line()

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::use_query_map;
 
 use crate::api::ApiError;
 use crate::app::{absolute, use_api, use_app_path, use_list_memory, use_site};
@@ -16,10 +15,11 @@ use crate::components::search_form::SearchForm;
 use crate::components::skeleton::ListSkeleton;
 use crate::core::filter::{Filter, Period};
 use crate::core::i18n::Lang;
-use crate::core::{dates, paging, routes};
+use crate::core::{dates, paging, routes, template};
 use crate::lang::use_lang;
 use crate::pages::archive::YearMonths;
 use crate::resource;
+use crate::router::use_location;
 
 #[component]
 pub fn FeedPage() -> impl IntoView {
@@ -27,13 +27,16 @@ pub fn FeedPage() -> impl IntoView {
     let site = use_site();
     let memory = use_list_memory();
     let path = use_app_path();
-    let query = use_query_map();
+    let query = use_location().search;
     let filter = Memo::new(move |_| {
         let q = query.read();
+        let value = |name| template::query_value(&q, name);
         Period::from_route(&path.get())
-            .map(|period| Filter::new(period, q.get("rubric").as_deref(), q.get("q").as_deref()))
+            .map(|period| Filter::new(period, value("rubric").as_deref(), value("q").as_deref()))
     });
-    let page = Memo::new(move |_| paging::parse_page(query.read().get("page").as_deref()));
+    let page = Memo::new(move |_| {
+        paging::parse_page(template::query_value(&query.read(), "page").as_deref())
+    });
     let news = resource::latest(Memo::new(move |_| (filter.get(), page.get())), {
         let api = api.clone();
         move |(filter, page)| {

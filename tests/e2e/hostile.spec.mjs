@@ -210,17 +210,17 @@ test('a site config with an impossible clock is a message, not a crash', async (
   await expect(page.locator('.error-panel__message')).toHaveText(/неожиданном формате/);
 });
 
-test('a link whose path the router would decode into another site never reaches the router', async ({ page }) => {
-  // Decoded by the router, `/%5Cevil.example/` is `//evil.example/`, and so is
-  // `/.//evil.example/` once its dot-segment goes: history.pushState refuses such a path,
-  // and the router's unwrap on that refusal would abort the app.
+test('a link whose path decodes into another site never stops the app', async ({ page }) => {
+  // Decoded, `/%5Cevil.example/` is `//evil.example/`, and so is `/.//evil.example/` once
+  // its dot-segment goes: history.pushState refuses such a path (leptos_router decoded
+  // paths, and its unwrap on that refusal aborted the app).
   const hidden = ['/%5Cevil.example/', '/%09/evil.example', '/.//evil.example/'];
   let own;
   let user;
   await page.route('**/api/site.json', (route) => {
-    // The same trap in absolute links naming this very site: shown, and followed by the
-    // browser rather than by the router (src/link_guard.rs). The second decodes into this
-    // site with a user name, which pushState refuses too.
+    // The same trap in absolute links naming this very site: the first is followed in the
+    // app (src/router.rs pushes the address undecoded), the second names this site with a
+    // user name, which pushState refuses: the browser follows it.
     const { origin, host } = new URL(route.request().url());
     own = `${origin}//evil/`;
     user = `${origin}//x@${host}/`;

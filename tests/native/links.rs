@@ -136,9 +136,9 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(4096))]
 
         /// An accepted link to this site, resolved as a browser resolves it, its path
-        /// decoded as the router decodes it (`decodeURI`) and resolved again as
-        /// `history.pushState` does, still names this site: the router can follow it.
-        /// (Absolute links naming this site are `link_guard`'s part, at the click.)
+        /// decoded (`decodeURI`) and resolved again as `history.pushState` does, still
+        /// names this site: even a router that decodes paths (leptos_router did) could
+        /// follow it. (`crate::router` pushes the address as resolved, undecoded.)
         #[test]
         fn the_router_can_follow_every_accepted_link_to_this_site(
             parts in proptest::collection::vec(

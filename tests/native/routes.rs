@@ -1,5 +1,6 @@
 //! Native tests of `core::routes`.
 
+use proptest::prelude::*;
 use vestnik::core::routes::*;
 
 #[test]
@@ -47,7 +48,46 @@ fn photo_fragments_round_trip_within_the_gallery() {
 }
 
 #[test]
-fn article_paths_are_told_from_the_others() {
+fn each_address_names_its_page() {
+    for feed in [
+        "",
+        "news",
+        "news/",
+        "news/archive/2020",
+        "news/archive/2020/12",
+        "news/archive/2020/12/01",
+        "news/archive/2020/13/45",
+    ] {
+        assert_eq!(Page::of(feed), Page::Feed, "{feed}");
+    }
+    assert_eq!(Page::of("news/archive"), Page::Archive);
+    assert_eq!(Page::of("news/archive/"), Page::Archive);
+    assert_eq!(Page::of("saved"), Page::Saved);
+    for article in [
+        "news/10564",
+        "news/10564/",
+        "news/%D0%B0",
+        "news/https%3A%2F%2Fblog.example%2Fpost.html",
+    ] {
+        assert_eq!(Page::of(article), Page::Article, "{article}");
+    }
+    for other in [
+        "index.html",
+        "no/such/page",
+        "news//x",
+        "news/1/2",
+        "news/archive/2020/12/01/x",
+        "news/archive//12",
+        "saved/x",
+        "embed/feed",
+        "/news",
+    ] {
+        assert_eq!(Page::of(other), Page::NotFound, "{other}");
+    }
+}
+
+#[test]
+fn article_paths_are_told_from_the_others_and_give_their_id() {
     for yes in ["news/10564", "news/10564/", "news/%D0%B0"] {
         assert!(is_article(yes), "{yes}");
     }
@@ -62,6 +102,33 @@ fn article_paths_are_told_from_the_others() {
         "news/1/2",
     ] {
         assert!(!is_article(no), "{no}");
+        assert_eq!(article_id(no), None, "{no}");
+    }
+    assert_eq!(article_id("news/10564").as_deref(), Some("10564"));
+    assert_eq!(article_id("news/%D0%B0%20b").as_deref(), Some("а b"));
+    assert_eq!(
+        article_id("news/https%3A%2F%2Fblog.example%2F2020%2Fpost.html").as_deref(),
+        Some("https://blog.example/2020/post.html")
+    );
+    // Not UTF-8, or a broken escape: no article.
+    assert_eq!(article_id("news/%FF"), None);
+    assert_eq!(article_id("news/%G1"), None);
+}
+
+proptest! {
+    /// Every id the app links to opens that article again.
+    #[test]
+    fn an_articles_link_leads_back_to_its_id(id in "\\PC{1,40}") {
+        let path = article(&id);
+        prop_assert_eq!(Page::of(&path), Page::Article);
+        prop_assert_eq!(article_id(&path), Some(id));
+    }
+
+    /// Any address names some page, and never panics.
+    #[test]
+    fn any_address_names_a_page(path in "\\PC{0,60}") {
+        let _ = Page::of(&path);
+        let _ = article_id(&path);
     }
 }
 

@@ -76,6 +76,27 @@ mod tests {
         );
         assert_eq!(check("n{?id,page}", &known, &["page"]), Ok(()));
     }
+    #[test]
+    fn decodes_what_it_encodes_and_refuses_broken_escapes() {
+        assert_eq!(decode_component("%D0%B0%20b+c").as_deref(), Some("а b+c"));
+        assert_eq!(decode_component("plain").as_deref(), Some("plain"));
+        for broken in ["%", "%2", "%G0", "%+1", "%FF", "%D0"] {
+            assert_eq!(decode_component(broken), None, "{broken}");
+        }
+    }
+
+    #[test]
+    fn reads_query_values_as_a_form_sends_them() {
+        let q = "?q=%D0%BD%D0%B0%D0%B1%D0%BB+%D0%BA&rubric=&page=2&q=second";
+        assert_eq!(query_value(q, "q").as_deref(), Some("набл к"));
+        assert_eq!(query_value(q, "rubric").as_deref(), Some(""));
+        assert_eq!(query_value(q, "page").as_deref(), Some("2"));
+        assert_eq!(query_value(q, "missing"), None);
+        assert_eq!(query_value("flag&x=1", "flag").as_deref(), Some(""));
+        // A broken escape is kept as written rather than dropped.
+        assert_eq!(query_value("q=100%", "q").as_deref(), Some("100%"));
+        assert_eq!(query_value("", "q"), None);
+    }
 }
 
 mod properties {
@@ -89,25 +110,20 @@ mod properties {
             let _ = expand(&t, &[("id", &v), ("page", &v)]);
         }
 
+        /// Whatever a query string holds, reading it never panics.
+        #[test]
+        fn any_query_can_be_read(q in "\\PC{0,60}", name in "[a-z%+]{0,6}") {
+            let _ = query_value(&q, &name);
+            let _ = decode_component(&q);
+        }
+
         /// An encoded value holds only unreserved characters and `%XX` escapes, and
         /// decodes back to the original bytes.
         #[test]
         fn encoding_is_safe_and_lossless(v in "\\PC{0,30}") {
             let e = encode_component(&v);
             prop_assert!(e.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
-            let mut bytes = Vec::new();
-            let mut it = e.bytes();
-            while let Some(b) = it.next() {
-                if b == b'%' {
-                    let hi = it.next().unwrap();
-                    let lo = it.next().unwrap();
-                    let hex = |c: u8| (c as char).to_digit(16).unwrap() as u8;
-                    bytes.push(hex(hi) * 16 + hex(lo));
-                } else {
-                    bytes.push(b);
-                }
-            }
-            prop_assert_eq!(String::from_utf8(bytes).unwrap(), v);
+            prop_assert_eq!(decode_component(&e), Some(v));
         }
     }
 }
