@@ -83,7 +83,9 @@ pub fn FeedPage() -> impl IntoView {
         }
     };
 
-    let heading = move || match filter.get() {
+    // Also read by the page's <Title> (leptos_meta), which may ask once more as the reader
+    // leaves, after this page's signals are gone: then the plain heading.
+    let heading = move || match filter.try_get().flatten() {
         Some(f) => lang.news_heading(&f.period.phrase(lang)),
         None => t.news.to_owned(),
     };

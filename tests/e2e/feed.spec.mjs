@@ -349,3 +349,33 @@ test('a mixed reading session never panics', async ({ page }) => {
     await expect(page.locator('.feed__count')).toHaveText(/Всего/);
   }
 });
+
+// Every kind of page, reached from every other by a link the router follows: a page's
+// views that outlive its reactive owner for a moment as it goes (its <Title> asked once
+// more) once panicked on the way from a year's feed to an article.
+test('every page after every other, by links, never panics', async ({ page }) => {
+  test.slow(); // 90 navigations
+  const article = demo.page(1).items[0];
+  const pages = [
+    ['news', 'Новости'], ['news?page=2', 'Новости'], ['news/archive/2021', 'Новости за 2021 год'],
+    ['news/archive/2020/12', 'Новости за декабрь 2020'], ['news/archive/2020/12/01', 'Новости за 1 декабря 2020'],
+    ['news?q=%D1%82%D1%83%D1%80%D0%BD%D0%B8%D1%80', 'Новости'], ['news/archive', 'Архив новостей'],
+    [`news/${article.id}`, article.title], ['saved', 'Сохранённые новости'], ['no/such/page', 'Страница не найдена'],
+  ];
+  const go = async ([href, heading]) => {
+    await page.evaluate((href) => {
+      const a = Object.assign(document.createElement('a'), { href, hidden: true });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }, href);
+    await expect(page.locator('#main h1')).toHaveText(heading);
+  };
+  await page.goto('/');
+  for (const [i, from] of pages.entries()) {
+    for (const to of pages.filter((_, j) => j !== i)) {
+      await go(from);
+      await go(to);
+    }
+  }
+});
