@@ -108,10 +108,21 @@ let splitJs = split ? readFileSync(join(work, SPLIT_JS), 'utf8') : null;
 // (code two or more of them share): here vestnik-<chunk>-<hash>.wasm and
 // vestnik-shared<n>-<hash>.wasm, so every hashed file of the build starts with `vestnik-`.
 const chunkName = (file) => file.replace(/^split_/, '').replace(/^chunk_/, 'shared').replace(/\.wasm$/, '');
+// Which split points each file serves: its own (split_<name>), or those named in the
+// comment wasm-split writes above a shared chunk (`/* article, embed */`).
+const servesOf = (file) => {
+  const own = /^split_(.+)\.wasm$/.exec(file);
+  if (own) return [own[1]];
+  const index = splitJs.indexOf(`"./${file}"`);
+  const comment = [...splitJs.slice(0, index).matchAll(/\/\* ([\w, ]+) \*\//g)].pop();
+  return comment ? comment[1].split(/,\s*/) : [];
+};
+const files = {}; // split point → [[file, integrity]]
 for (const chunk of chunks) {
   const data = readFileSync(join(work, chunk));
   const hashed = `${NAME}-${chunkName(chunk)}-${short(data)}.wasm`;
   put(hashed, data);
+  for (const point of servesOf(chunk)) (files[point] ??= []).push([hashed, integrity(data)]);
   const fetchOf = `fetch(new URL("./${chunk}", import.meta.url))`;
   if (!splitJs.includes(fetchOf)) throw new Error(`build-wasm: ${SPLIT_JS} does not fetch ${chunk} as expected`);
   splitJs = splitJs.replace(fetchOf,
@@ -142,7 +153,28 @@ if (existsSync(snippets)) {
   written.push('snippets/');
 }
 // The loader starts the app as Trunk's did (the bench and tests listen for its event).
+// On a page whose code is in a chunk (an article opened from a link, a widget, the saved
+// page) it first starts downloading that chunk beside the main module, rather than after
+// it: a preload the chunk loader's own fetch then takes (same address and integrity).
+// The paths are core::routes::Page's and core::embed::Widget's.
+const PRELOAD = {
+  article: '^news/(?!archive/?$)[^/]+/?$',
+  saved: '^saved/?$',
+  embed: '^embed/',
+};
+const preloads = Object.entries(PRELOAD)
+  .filter(([point]) => files[point])
+  .map(([point, path]) => [path, files[point]]);
 const loader = `import init, * as bindings from './${glueName}';
+const here = location.pathname.slice(new URL(document.baseURI).pathname.length);
+for (const [path, files] of ${JSON.stringify(preloads)}) {
+  if (!new RegExp(path).test(here)) continue;
+  for (const [file, integrity] of files) {
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', integrity });
+    link.href = new URL(file, import.meta.url).href;
+    document.head.append(link);
+  }
+}
 const wasm = await init({ module_or_path: new URL('./${wasmName}', import.meta.url) });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
