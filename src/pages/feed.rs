@@ -55,6 +55,31 @@ pub fn FeedPage() -> impl IntoView {
     let site_offset = site.utc_offset;
     let rubrics = site.rubrics.clone();
 
+    // Also read by the page's <Title> (leptos_meta), which may ask once more as the reader
+    // leaves, after this page's signals are gone: then the plain heading.
+    let heading = move || match filter.try_get().flatten() {
+        Some(f) => lang.news_heading(&f.period.phrase(lang)),
+        None => t.news.to_owned(),
+    };
+
+    // Every other page of the feed says what it lists, for search engines ("Новости за
+    // 2020 год. Страница 3 — <site>").
+    let page_description = {
+        let name = site.name.clone();
+        move || {
+            let n = page.try_get().unwrap_or(1);
+            let front = n == 1 && filter.try_get().flatten().is_some_and(|f| f.is_empty());
+            (!front).then(|| {
+                let content = if n > 1 {
+                    format!("{}. {} — {name}", heading(), lang.page_label(n, false))
+                } else {
+                    format!("{} — {name}", heading())
+                };
+                view! { <Meta name="description" content /> }
+            })
+        }
+    };
+
     // The front page (the whole feed, page 1) describes the site for link previews; the
     // publish step's snapshot carries these tags to crawlers that never run the app.
     let front_page_meta = {
@@ -81,13 +106,6 @@ pub fn FeedPage() -> impl IntoView {
                 }
             })
         }
-    };
-
-    // Also read by the page's <Title> (leptos_meta), which may ask once more as the reader
-    // leaves, after this page's signals are gone: then the plain heading.
-    let heading = move || match filter.try_get().flatten() {
-        Some(f) => lang.news_heading(&f.period.phrase(lang)),
-        None => t.news.to_owned(),
     };
 
     let results = move || {
@@ -165,6 +183,7 @@ pub fn FeedPage() -> impl IntoView {
     view! {
         <Title text=heading />
         {front_page_meta}
+        {page_description}
         {move || filter.get().and_then(|f| crumbs(f.period, lang)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
         <h1 class="page-title">{heading}</h1>
         {move || year.get().map(|year| view! { <YearMonths year /> })}
