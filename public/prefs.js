@@ -43,27 +43,45 @@
     var age = Date.now() - Number(made[0]);
     var path = meta.getAttribute('data-path') || '';
     var here = location.pathname === new URL(path, document.baseURI).pathname;
+    var add = function (attributes) {
+      var link = document.createElement('link');
+      Object.keys(attributes).forEach(function (name) { link.setAttribute(name, attributes[name]); });
+      document.head.appendChild(link);
+    };
     if (here && (path || !location.search) && age > -3600000 && age < Number(made[1])
         && document.documentElement.getAttribute('lang') !== 'en'
         && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
       document.documentElement.setAttribute('data-snapshot', 'on');
-      // The backend requests this screen makes, started while the wasm downloads rather
-      // than after it — once the page is parsed, so they never compete with the stylesheet
-      // for the first paint. The app's own requests find them under way
-      // (scripts/snapshot.mjs lists them).
-      var preload = (meta.getAttribute('data-preload') || '').split(' ');
-      document.addEventListener('DOMContentLoaded', function () {
-        preload.forEach(function (href) {
+      // Nothing competes with what the snapshot shows: the app's code (its loader waits for
+      // this) and the backend requests this screen makes (the app's own requests find them
+      // under way; scripts/snapshot.mjs lists them) start once it has painted. A hidden tab
+      // never paints: then at once.
+      window.vestnikPainted = new Promise(function (go) {
+        var started = false;
+        var start = function () { if (!started) { started = true; go(); } };
+        var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+        var type = types.indexOf('largest-contentful-paint') >= 0 ? 'largest-contentful-paint'
+          : types.indexOf('paint') >= 0 ? 'paint' : null;
+        if (document.visibilityState === 'hidden') start();
+        else if (type) new PerformanceObserver(function (_, observer) { observer.disconnect(); start(); }).observe({ type: type, buffered: true });
+        else addEventListener('load', start);
+        setTimeout(start, 3000);
+      });
+      window.vestnikPainted.then(function () {
+        (meta.getAttribute('data-preload') || '').split(' ').forEach(function (href) {
           if (!href) return;
           var url = new URL(href, document.baseURI);
           if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
-          var link = document.createElement('link');
-          link.rel = 'preload';
-          link.as = 'fetch';
-          link.crossOrigin = 'anonymous';
-          link.href = url.href;
-          document.head.appendChild(link);
+          add({ rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: url.href });
         });
+      });
+    } else {
+      // No snapshot here: the app's code is all this page will show, so it downloads at
+      // once, as from a page without one (the preload links the snapshot set aside).
+      JSON.parse(meta.getAttribute('data-app') || '[]').forEach(function (tag) {
+        var attributes = {};
+        tag.replace(/ ([a-z-]+)="([^"]*)"/g, function (_, name, value) { attributes[name] = value; });
+        add(attributes);
       });
     }
   } catch (e) {

@@ -153,10 +153,12 @@ if (existsSync(snippets)) {
   written.push('snippets/');
 }
 // The loader starts the app as Trunk's did (the bench and tests listen for its event).
-// On a page whose code is in a chunk (an article opened from a link, a widget, the saved
-// page) it first starts downloading that chunk beside the main module, rather than after
-// it: a preload the chunk loader's own fetch then takes (same address and integrity).
-// The paths are core::routes::Page's and core::embed::Widget's.
+// Where a first-screen snapshot shows, it waits until that has painted (public/prefs.js
+// says when): nothing then competes with what the reader sees first, and the snapshot's
+// links and form work meanwhile. On a page whose code is in a chunk (an article opened
+// from a link, a widget, the saved page) it starts downloading that chunk beside the main
+// module, rather than after it: a preload the chunk loader's own fetch then takes (same
+// address and integrity). The paths are core::routes::Page's and core::embed::Widget's.
 const PRELOAD = {
   article: '^news/(?!archive/?$)[^/]+/?$',
   saved: '^saved/?$',
@@ -165,7 +167,8 @@ const PRELOAD = {
 const preloads = Object.entries(PRELOAD)
   .filter(([point]) => files[point])
   .map(([point, path]) => [path, files[point]]);
-const loader = `import init, * as bindings from './${glueName}';
+const modules = [glueName, ...(split ? [splitName] : [])].map((name) => [name, integrity(readFileSync(join(staging, name)))]);
+const loader = `if (window.vestnikPainted) await window.vestnikPainted;
 const here = location.pathname.slice(new URL(document.baseURI).pathname.length);
 for (const [path, files] of ${JSON.stringify(preloads)}) {
   if (!new RegExp(path).test(here)) continue;
@@ -175,7 +178,24 @@ for (const [path, files] of ${JSON.stringify(preloads)}) {
     document.head.append(link);
   }
 }
-const wasm = await init({ module_or_path: new URL('./${wasmName}', import.meta.url) });
+// The three downloads start together, not one after the other: the glue, the chunk
+// loader it imports and the wasm (with the integrity the page's preload of it carries).
+for (const [file, integrity] of ${JSON.stringify(modules)}) {
+  const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: 'anonymous', integrity });
+  link.href = new URL(file, import.meta.url).href;
+  document.head.append(link);
+}
+const url = new URL('./${wasmName}', import.meta.url);
+const response = fetch(url, { integrity: '${integrity(wasmData)}' });
+const bindings = await import('./${glueName}');
+// Compiled in one task and started in the next, so neither blocks the page for long (a
+// server sending the wrong type for .wasm still works, from the bytes).
+const module = await WebAssembly.compileStreaming(response)
+  .catch(async () => WebAssembly.compile(await (await fetch(url)).arrayBuffer()));
+// (A message to itself rather than a timer: not clamped, and not held by a test's paused clock.)
+const channel = new MessageChannel();
+await new Promise((go) => { channel.port1.onmessage = go; channel.port2.postMessage(null); });
+const wasm = await bindings.default({ module_or_path: module });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;

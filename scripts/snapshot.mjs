@@ -57,17 +57,29 @@ const cut = (html, start, end) => {
   return from >= 0 && to > from ? html.slice(0, from) + html.slice(to + end.length) : html;
 };
 
-const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const unattribute = (text) => text.replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const unattribute = (text) => text.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 const textContent = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 // A snapshot's <title> keeps the page's own in an attribute, to be put back.
 const TITLE = /<title>([^<]*)<\/title>/;
 const SNAPSHOT_TITLE = /<title data-original="([^"]*)">[^<]*<\/title>/;
 
+// The app's preload links (the glue, the chunk loader, the main wasm; written by
+// scripts/build-wasm.mjs). A page with a snapshot leaves them out of <head> — the wasm
+// must not compete with what the snapshot shows, and the loader starts it once that has
+// painted — and keeps them in its meta's data-app, for public/prefs.js to add at once
+// where the snapshot does not apply; this marker keeps their place.
+const APP_PRELOAD = /<link rel="(?:modulepreload|preload)" href="[^"]*" crossorigin="anonymous" integrity="[^"]*"(?: as="fetch" type="application\/wasm")?>/g;
+const APP_PRELOADS_HERE = '<!--vestnik-app-preloads-->';
+const DATA_APP = /<meta name="?vestnik-snapshot"?[^>]* data-app="([^"]*)"/;
+
 /** index.html without any snapshot in it. */
 export function stripSnapshot(html) {
+  const app = DATA_APP.exec(html);
+  const tags = app ? JSON.parse(unattribute(app[1])).join('') : '';
   return cut(cut(html, START, END), HEAD_START, HEAD_END)
     .replace(META, '')
+    .replace(APP_PRELOADS_HERE, () => tags)
     .replace(SNAPSHOT_TITLE, (_, original) => `<title>${unattribute(original)}</title>`);
 }
 
@@ -88,7 +100,14 @@ export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFA
   }
   const where = path ? ` data-path="${attribute(path)}"` : '';
   const urls = preload.length ? ` data-preload="${attribute(preload.join(' '))}"` : '';
-  const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}"${where}${urls}>`;
+  const preloads = clean.match(APP_PRELOAD) ?? [];
+  if (preloads.length) {
+    const first = clean.indexOf(preloads[0]);
+    clean = clean.replace(APP_PRELOAD, '');
+    clean = `${clean.slice(0, first)}${APP_PRELOADS_HERE}${clean.slice(first)}`;
+  }
+  const app = preloads.length ? ` data-app="${attribute(JSON.stringify(preloads))}"` : '';
+  const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}"${where}${urls}${app}>`;
   const tags = head ? `${HEAD_START}${head}${HEAD_END}` : '';
   const prefs = /<script src="?prefs\.js"?><\/script>/;
   if (!prefs.test(clean)) throw new Error('index.html has no <script src="prefs.js"> to put the snapshot before');

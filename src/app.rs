@@ -11,6 +11,7 @@ use crate::api::{self, Api, ApiError, Boot};
 use crate::components::app_status::{HeaderStatus, SavedCopyNotice, UpdateBanner};
 use crate::components::archive_calendar::ArchiveCalendar;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::later::Later;
 use crate::components::sidebar::Sidebar;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -219,6 +220,7 @@ fn Shell(boot: Boot) -> impl IntoView {
     let vi = ViState::start();
     provide_context(vi);
     lazy::likely_next(|| lazy::start(article::preload));
+    let (sidebar, footer) = (site.sidebar.clone(), site.footer.clone());
     view! {
         <Title formatter />
         <Router base>
@@ -236,11 +238,15 @@ fn Shell(boot: Boot) -> impl IntoView {
                     <SavedCopyNotice status site_offset=site.utc_offset />
                     {pages()}
                 </main>
-                <Sidebar groups=site.sidebar.clone()>
-                    <ArchiveCalendar />
-                </Sidebar>
+                <Later>
+                    <Sidebar groups=sidebar.clone()>
+                        <ArchiveCalendar />
+                    </Sidebar>
+                </Later>
             </div>
-            <SiteFooter lines=site.footer.clone() build_stamp=pwa::build_stamp() />
+            <Later>
+                <SiteFooter lines=footer.clone() build_stamp=pwa::build_stamp() />
+            </Later>
         </Router>
     }
     .into_any()

@@ -31,6 +31,12 @@ pub fn start() {
     if core::routes::is_article(&location::app_path(&location::base_path())) {
         lazy::start(pages::article::preload);
     }
+    // Mounted in a task of its own: the module's start-up and the first render do not add
+    // up to one long task that keeps the page from answering the reader.
+    components::later::next_task(move || mount(snapshot));
+}
+
+fn mount(snapshot: Option<web_sys::Element>) {
     let root = leptos::prelude::document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
