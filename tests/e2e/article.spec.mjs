@@ -1,7 +1,10 @@
 // The article page: every element of the seed page, the lightbox, share links, metadata,
 // print, and a hostile article body.
 import { readFileSync } from 'node:fs';
-import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, hold } from './fixtures.mjs';
+import {
+  test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, hold, nextFrames, unsafeUrls,
+  trackFetches, fetchesDone, withLongestDeadline, LONGEST_TIMEOUT_MS,
+} from './fixtures.mjs';
 
 const seed = demo.seed();
 const path = `/news/${seed.id}`;
@@ -74,10 +77,13 @@ test.describe('the seed article', () => {
   });
 
   test('an article still loading does not hold up the next one the reader opens', async ({ page }) => {
+    // No request meets its deadline during the test: one that fails was given up by the app.
+    await withLongestDeadline(page);
+    await trackFetches(page);
     const releaseNext = await hold(page, `**/api/news/${seed.next.id}.json`);
     const releasePrevious = await hold(page, `**/api/news/${seed.previous.id}.json`);
     await page.goto(path);
-    const givenUp = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith(`/api/news/${seed.next.id}.json`), timeout: 4000 });
+    const givenUp = page.waitForEvent('requestfailed', (r) => r.url().endsWith(`/api/news/${seed.next.id}.json`));
     await page.getByRole('link', { name: /Следующая новость/ }).click();
     await expect(page).toHaveURL(new RegExp(`/news/${seed.next.id}$`));
     // The reader changes their mind while it loads (the seed article is still shown):
@@ -85,25 +91,28 @@ test.describe('the seed article', () => {
     await page.getByRole('link', { name: /Предыдущая новость/ }).click();
     await givenUp;
     releasePrevious();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.previous.title, { timeout: 4000 });
-    releaseNext();
-    await page.waitForTimeout(300);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.previous.title);
+    // Whatever still comes of the one left behind changes nothing.
+    releaseNext();
+    await fetchesDone(page, `/api/news/${seed.next.id}.json`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(seed.previous.title);
     await expect(page).toHaveURL(new RegExp(`/news/${seed.previous.id}$`));
   });
 
   test('an article given up while loading opens normally later', async ({ page }) => {
-    // A short deadline, so that the given-up request's timer runs out within the test.
-    await page.route('**/config.json', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, json: { ...(await response.json()), timeout_ms: 1500 } });
-    });
+    // The page's clock is the test's to move: the given-up request's deadline passes when
+    // the test says, not after a wait (and no other load meets its deadline meanwhile).
+    await page.clock.install();
+    await withLongestDeadline(page);
+    await trackFetches(page);
     const release = await hold(page, `**/api/news/${seed.next.id}.json`);
     await page.goto(path);
     await page.getByRole('link', { name: /Следующая новость/ }).click();
     await page.getByRole('link', { name: /Предыдущая новость/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seed.previous.title);
-    await page.waitForTimeout(2000); // past the deadline of the request given up
+    // Past the deadline of the request given up, and the page done with that request.
+    await page.clock.fastForward(LONGEST_TIMEOUT_MS + 1000);
+    await fetchesDone(page, `/api/news/${seed.next.id}.json`);
     release();
     // Back to the article given up: it is asked for again, not answered with "too slow".
     await page.goBack();
@@ -259,8 +268,10 @@ test.describe('the XSS corpus', () => {
     for (const link of await body.locator('a').all()) {
       await link.click({ modifiers: [], trial: false, force: true, noWaitAfter: true }).catch(() => {});
     }
-    await page.waitForTimeout(500);
+    // What the clicks set off (a javascript: address runs in a task of its own) has run.
+    await nextFrames(page);
     expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+    expect(await unsafeUrls(body)).toEqual([]);
     const attrs = await body.locator('*').evaluateAll((els) => els.flatMap((el) => el.getAttributeNames()));
     expect(attrs.filter((a) => a.startsWith('on') || a === 'style' || a === 'srcdoc' || a === 'formaction')).toEqual([]);
     await expect(body.locator('script, iframe, object, embed, svg, math, form, style, link, meta, base')).toHaveCount(0);

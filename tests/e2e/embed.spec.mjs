@@ -89,17 +89,25 @@ test('messages from other origins or other frames do not resize a widget', async
   const frameId = await page.locator('#a iframe').evaluate((f) => new URL(f.src).searchParams.get('frame'));
   // Every height given to the frame from now on is recorded: the widget may still resize
   // itself for real (an image decoded late), so only the forged heights are looked for.
+  // Each sender's messages arrive in the order sent: once a sender's "done" is in, embed.js
+  // has had its forged one.
   await page.locator('#a iframe').evaluate((f) => {
     window.heightsSet = [];
     new MutationObserver(() => window.heightsSet.push(f.style.height)).observe(f, { attributes: true, attributeFilter: ['style'] });
+    window.doneFrom = [];
+    window.addEventListener('message', (e) => e.data?.type === 'test:done' && window.doneFrom.push(e.data.from));
   });
   // The host page itself (a foreign origin for embed.js) pretends to be the widget…
-  await page.evaluate((id) => window.postMessage({ type: 'vestnik:height', frame: id, height: 5 }, '*'), frameId);
+  await page.evaluate((id) => {
+    window.postMessage({ type: 'vestnik:height', frame: id, height: 5 }, '*');
+    window.postMessage({ type: 'test:done', from: 'host' }, '*');
+  }, frameId);
   // …and so does another Vestnik frame, naming the first one's id.
   await page.locator('#b iframe').contentFrame().locator('body').evaluate((_, id) => {
     parent.postMessage({ type: 'vestnik:height', frame: id, height: 7 }, '*');
+    parent.postMessage({ type: 'test:done', from: 'b' }, '*');
   }, frameId);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => window.doneFrom.length === 2);
   expect(await page.evaluate(() => window.heightsSet)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^[57]px$/)]));
   await expectFitted(page, 'a');
 });

@@ -1,5 +1,7 @@
 // The feed and the archive calendar: paging, filters, search, archive routes, keyboard.
-import { test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled, hold, requestEnded } from './fixtures.mjs';
+import {
+  test, expect, demo, seriousAxeViolations, expectNoHorizontalScroll, settled, hold, trackFetches, fetchesDone, nextFrames, withLongestDeadline,
+} from './fixtures.mjs';
 
 const titles = (page) => page.locator('ul.news-list h2');
 const calendar = (page) => page.locator('section.calendar');
@@ -23,20 +25,21 @@ test.describe('paging', () => {
   });
 
   test('a slow older page neither holds up nor replaces a newer one', async ({ page }) => {
+    // Page 15 is never given up by its deadline during the test: page 16 arrives while
+    // page 15 is held back, or never.
+    await withLongestDeadline(page);
+    await trackFetches(page);
     const release = await hold(page, '**/api/news/page/15.json');
-    const done = requestEnded(page, '/api/news/page/15.json');
     await page.goto('/news?page=14');
     const pager = page.getByRole('navigation', { name: 'Страницы списка' });
     await pager.getByRole('link', { name: 'Страница 15', exact: true }).click();
     await pager.getByRole('link', { name: 'Страница 16', exact: true }).click();
-    // Page 16 arrives while page 15 has not (not after page 15's 10 s timeout).
-    await expect(titles(page).first()).toHaveText(demo.page(16).items[0].title, { timeout: 4000 });
-    await expect(page.locator('.feed')).toHaveAttribute('aria-busy', 'false');
-    // Then page 15's answer (or its cancellation); once the page has it, nothing changes.
-    release();
-    await done;
-    await page.waitForTimeout(300);
     await expect(titles(page).first()).toHaveText(demo.page(16).items[0].title);
+    await expect(page.locator('.feed')).toHaveAttribute('aria-busy', 'false');
+    // Then page 15's answer (or its cancellation); once the page is done with it, nothing has changed.
+    release();
+    await fetchesDone(page, '/api/news/page/15.json');
+    expect(await titles(page).first().textContent()).toBe(demo.page(16).items[0].title);
     await expect(page).toHaveURL(/page=16$/);
   });
 
@@ -160,8 +163,10 @@ test.describe('calendar', () => {
     await expect(titles(page)).toHaveText(target.map((item) => item.title));
     // The new page's heading has focus, not the day just followed (the grid is redrawn).
     await expect(page.locator('#main h1')).toBeFocused();
-    await page.waitForTimeout(300);
-    await expect(page.locator('#main h1')).toBeFocused();
+    // …and keeps it once the page has settled and the grid's redraws (next frame) are done.
+    await settled(page);
+    await nextFrames(page);
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('#main h1'))).toBe(true);
   });
 });
 
@@ -289,7 +294,9 @@ test.describe('archive routes', () => {
   });
 });
 
-test('a page of 1000 news renders quickly', async ({ page }, testInfo) => {
+// How fast it renders is `make bench`'s (bench/run.mjs, the 1000-item feed); here, that it
+// renders in full and in order.
+test('a page of 1000 news renders every row', async ({ page }) => {
   const template = demo.page(1).items;
   const items = Array.from({ length: 1000 }, (_, i) => ({ ...template[i % template.length], id: String(100000 + i), title: `Новость ${i + 1}` }));
   await page.route('**/api/news/page/1.json', (route) => route.fulfill({
@@ -298,31 +305,12 @@ test('a page of 1000 news renders quickly', async ({ page }, testInfo) => {
   }));
   await page.goto('/news/archive/2020/12/01');
   await expect(titles(page).first()).toBeVisible();
-  const timing = await page.evaluate(async () => {
-    let longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-    }).observe({ type: 'longtask' });
-    const start = performance.now();
-    document.querySelector('a[href="news"]').click();
-    let first = 0;
-    await new Promise((resolve) => {
-      const check = () => {
-        const rows = document.querySelectorAll('ul.news-list > li').length;
-        const fresh = document.querySelector('ul.news-list h2')?.textContent === 'Новость 1';
-        if (fresh && !first) first = performance.now() - start;
-        if (fresh && rows === 1000) resolve();
-        else requestAnimationFrame(check);
-      };
-      check();
-    });
-    return { first, all: performance.now() - start, longest };
-  });
-  const line = `first rows ${timing.first.toFixed(0)} ms, all 1000 ${timing.all.toFixed(0)} ms, longest task ${timing.longest.toFixed(0)} ms`;
-  testInfo.annotations.push({ type: 'render-1000', description: line });
-  console.log(`[${testInfo.project.name}] 1000-item feed: ${line}`);
-  // About 1 s here (rows are added 25 per frame); the limit leaves room for a busy CI machine.
-  expect(timing.all).toBeLessThan(5000);
+  // Client-side, as a reader gets there (rows are added a batch per frame).
+  await page.evaluate(() => document.querySelector('a[href="news"]').click());
+  await expect(titles(page).first()).toHaveText('Новость 1');
+  await expect(page.locator('ul.news-list > li')).toHaveCount(1000);
+  await expect(titles(page)).toHaveText(items.map((item) => item.title));
+  await expect(page.locator('.feed__count')).toHaveText('Всего 1000 новостей');
 });
 
 // Views that outlive their reactive owner for a moment (Transition keeps old content up)

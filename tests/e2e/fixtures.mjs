@@ -90,12 +90,74 @@ export async function hold(page, pattern) {
 /** Holds back the app's wasm until the returned function is called. */
 export const holdWasm = (page) => hold(page, '**/*_bg.wasm');
 
-/** Resolves when a request whose URL ends with `end` has been answered or given up. */
-export function requestEnded(page, end) {
-  const match = (r) => r.url().endsWith(end);
-  return new Promise((resolve) => {
-    page.on('response', (r) => match(r) && resolve());
-    page.on('requestfailed', (r) => match(r) && resolve());
+/**
+ * Resolves once the page has drawn two more frames: whatever the page had queued before
+ * (event handlers, the app's effects and redraws, work it put off to the next frame) has
+ * run. The way to see that something synchronous did not happen, instead of a sleep.
+ */
+export async function nextFrames(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * Records every `fetch` the page makes (call before `page.goto`), in `window.__fetches`:
+ * `{ url, done }`, done once the page is through with it — given up or refused, answered
+ * with an error status, or answered and its body read. See `fetchesDone`.
+ */
+export async function trackFetches(page) {
+  await page.addInitScript(() => {
+    const fetches = (window.__fetches = []);
+    const fetch = window.fetch;
+    window.fetch = function (input, init) {
+      const entry = { url: input instanceof Request ? input.url : new URL(String(input), location.href).href, done: false };
+      fetches.push(entry);
+      const done = () => { entry.done = true; };
+      const reply = fetch.call(this, input, init);
+      // Registered before the caller's own handlers, so each step is marked before the caller sees it.
+      reply.then((response) => {
+        if (!response.ok) return done();
+        for (const read of ['arrayBuffer', 'blob', 'json', 'text']) {
+          const original = response[read];
+          response[read] = function () {
+            const body = original.call(this);
+            body.then(done, done);
+            return body;
+          };
+        }
+      }, done);
+      return reply;
+    };
+  });
+}
+
+/**
+ * Waits until the page (with `trackFetches`) has made a request whose URL ends with `end`
+ * and is done with every such request, then for two frames (`nextFrames`): whatever the app
+ * does with the answer, or with its failure, is on the page by then. The way to see that a
+ * late answer changed nothing, instead of a sleep.
+ */
+export async function fetchesDone(page, end) {
+  await page.waitForFunction((end) => {
+    if (!window.__fetches) throw new Error('fetchesDone needs trackFetches(page) before page.goto');
+    const mine = window.__fetches.filter((f) => f.url.endsWith(end));
+    return mine.length > 0 && mine.every((f) => f.done);
+  }, end);
+  await nextFrames(page);
+}
+
+/** The longest request deadline config.json may set (src/api/config.rs keeps it to this). */
+export const LONGEST_TIMEOUT_MS = 120_000;
+
+/**
+ * Serves config.json as built but with the longest request deadline, longer than any test
+ * may run: a request the test holds back is never given up by its deadline on its own, so
+ * "not held up by a slow request" and "held up until its deadline" differ in outcome, not
+ * in time.
+ */
+export async function withLongestDeadline(page) {
+  await page.route('**/config.json', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...(await response.json()), timeout_ms: LONGEST_TIMEOUT_MS } });
   });
 }
 
@@ -103,6 +165,17 @@ export function requestEnded(page, end) {
 export async function listen(server) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${server.address().port}`;
+}
+
+/**
+ * The links and images inside `scope` whose address, as the browser reads it, is not one
+ * the app allows (src/core/links.rs): links http(s), mailto: or tel:, images http(s).
+ */
+export async function unsafeUrls(scope) {
+  return scope.evaluate((root) => [
+    ...[...root.querySelectorAll('a[href]')].filter((a) => !['http:', 'https:', 'mailto:', 'tel:'].includes(a.protocol)).map((a) => `a ${a.getAttribute('href')}`),
+    ...[...root.querySelectorAll('img[src]')].filter((img) => !['http:', 'https:'].includes(new URL(img.src).protocol)).map((img) => `img ${img.getAttribute('src')}`),
+  ]);
 }
 
 /** Fails if the page scrolls sideways. */

@@ -2,7 +2,7 @@
 // (nothing is loaded from VK, OK, Telegram…), fonts and icons are local, there is no
 // analytics; the policy of what the browser sends along is in docs/deploy.md
 // (Referrer-Policy).
-import { test, expect, demo } from './fixtures.mjs';
+import { test, expect, demo, settled, nextFrames } from './fixtures.mjs';
 
 test('a whole reading session makes no request to any other origin', async ({ page, baseURL }) => {
   const origins = new Set();
@@ -23,6 +23,8 @@ test('a whole reading session makes no request to any other origin', async ({ pa
   await page.goto('/news/archive');
   await page.goto('/saved');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.waitForTimeout(500);
+  // Everything the last page loads is asked for by the time it has settled and drawn.
+  await settled(page);
+  await nextFrames(page);
   expect([...origins]).toEqual([new URL(baseURL).origin]);
 });

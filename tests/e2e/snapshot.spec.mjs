@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, demo, seriousAxeViolations, listen, holdWasm } from './fixtures.mjs';
+import { test, expect, demo, seriousAxeViolations, listen, hold, holdWasm } from './fixtures.mjs';
 import { staticHandler, staticServer } from '../../scripts/serve.mjs';
 import { stripSnapshot, withSnapshot } from '../../scripts/snapshot.mjs';
 
@@ -95,6 +95,9 @@ test('the home page is readable before the wasm arrives, and the app takes its p
 
 test('the ids in the snapshot never clash with the app while both are in the page', async ({ page }) => {
   const release = await holdWasm(page);
+  // The feed's data held back too: the app renders out of sight and stays loading, so both
+  // trees are in the document for as long as the test looks.
+  const releaseData = await hold(page, '**/api/news/page/1.json');
   await page.goto(`${origin}/`);
   await expect(page.locator('#snapshot .news-card__title a').first()).toBeVisible();
   // The skip link leads to the snapshot's own main region.
@@ -103,7 +106,9 @@ test('the ids in the snapshot never clash with the app while both are in the pag
   release();
   // While the app renders out of sight, both trees are in the document.
   await expect(page.locator('#app #main')).toHaveCount(1);
+  await expect(page.locator('#snapshot')).toHaveCount(1);
   expect(await duplicateIds(page)).toEqual([]);
+  releaseData();
   await expect(page.locator('#snapshot')).toHaveCount(0);
 });
 
