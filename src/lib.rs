@@ -16,6 +16,7 @@ pub mod pwa;
 pub mod resource;
 pub mod router;
 pub mod snapshot;
+pub mod tasks;
 
 use wasm_bindgen::JsCast;
 
@@ -33,7 +34,7 @@ pub fn start() {
     }
     // Mounted in a task of its own: the module's start-up and the first render do not add
     // up to one long task that keeps the page from answering the reader.
-    components::later::next_task(move || mount(snapshot));
+    tasks::next_task(move || mount(snapshot));
 }
 
 fn mount(snapshot: Option<web_sys::Element>) {

@@ -113,7 +113,11 @@ pub async fn decoded<T>(
     limits: Limits,
     decode: impl FnOnce(&Body) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
-    let result = decode(&get_cached(url, limits).await?);
+    let body = get_cached(url, limits).await?;
+    // Each answer is decoded and drawn in a task of its own: answers that arrive together
+    // (preloaded, or cached) do not add up to one long task.
+    crate::tasks::yield_task().await;
+    let result = decode(&body);
     if result.is_err() {
         CACHE.with(|c| c.borrow_mut().remove(url));
     }

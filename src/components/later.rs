@@ -7,7 +7,8 @@
 //! (`crate::snapshot`).
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
+
+use crate::tasks::next_task;
 
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
@@ -22,23 +23,4 @@ pub fn Later(children: ChildrenFn) -> impl IntoView {
             view! { <div class="later" aria-busy="true"></div> }.into_any()
         }
     }
-}
-
-/// Runs `f` in a task of its own, as soon as the page has answered whatever is waiting.
-/// A message the page posts to itself, not a timer: no 4 ms clamp in nested timers, and a
-/// paused clock (a test's) does not hold the app's start-up back.
-pub fn next_task(f: impl FnOnce() + 'static) {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        return f();
-    };
-    let port = channel.port1();
-    // The handler holds the port until it has run (then both go), so neither is collected
-    // before the message arrives.
-    let kept = port.clone();
-    let handler = Closure::once_into_js(move || {
-        kept.set_onmessage(None);
-        f();
-    });
-    port.set_onmessage(Some(handler.unchecked_ref()));
-    let _ = channel.port2().post_message(&JsValue::NULL);
 }
