@@ -41,7 +41,7 @@ async function expectFitted(page, id) {
     const outer = await el.evaluate((f) => f.clientHeight);
     const inner = await el.contentFrame().locator('body').evaluate((b) => Math.max(b.scrollHeight, b.offsetHeight));
     return Math.abs(outer - Math.ceil(inner));
-  }, { timeout: 10_000 }).toBeLessThanOrEqual(1);
+  }).toBeLessThanOrEqual(1);
 }
 
 test('feed widgets show exactly their limit and fit their content', async ({ page }) => {
