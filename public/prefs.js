@@ -55,10 +55,8 @@
       // Nothing competes with what the snapshot shows: the app's code (its loader waits for
       // this) and the backend requests this screen makes (the app's own requests find them
       // under way; scripts/snapshot.mjs lists them) start once it has painted. A hidden tab
-      // never paints: then at once.
-      window.vestnikPainted = new Promise(function (go) {
-        var started = false;
-        var start = function () { if (!started) { started = true; go(); } };
+      // never paints: then at once; and never later than 3 s (the first of these resolves it).
+      window.vestnikPainted = new Promise(function (start) {
         var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
         var type = types.indexOf('largest-contentful-paint') >= 0 ? 'largest-contentful-paint'
           : types.indexOf('paint') >= 0 ? 'paint' : null;

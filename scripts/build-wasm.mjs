@@ -169,22 +169,19 @@ const preloads = Object.entries(PRELOAD)
   .map(([point, path]) => [path, files[point]]);
 const modules = [glueName, ...(split ? [splitName] : [])].map((name) => [name, integrity(readFileSync(join(staging, name)))]);
 const loader = `if (window.vestnikPainted) await window.vestnikPainted;
+const link = (rel, file, integrity) => {
+  const tag = Object.assign(document.createElement('link'), { rel, crossOrigin: 'anonymous', integrity });
+  if (rel === 'preload') tag.as = 'fetch';
+  tag.href = new URL(file, import.meta.url).href;
+  document.head.append(tag);
+};
 const here = location.pathname.slice(new URL(document.baseURI).pathname.length);
 for (const [path, files] of ${JSON.stringify(preloads)}) {
-  if (!new RegExp(path).test(here)) continue;
-  for (const [file, integrity] of files) {
-    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', integrity });
-    link.href = new URL(file, import.meta.url).href;
-    document.head.append(link);
-  }
+  if (new RegExp(path).test(here)) for (const [file, integrity] of files) link('preload', file, integrity);
 }
 // The three downloads start together, not one after the other: the glue, the chunk
 // loader it imports and the wasm (with the integrity the page's preload of it carries).
-for (const [file, integrity] of ${JSON.stringify(modules)}) {
-  const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: 'anonymous', integrity });
-  link.href = new URL(file, import.meta.url).href;
-  document.head.append(link);
-}
+for (const [file, integrity] of ${JSON.stringify(modules)}) link('modulepreload', file, integrity);
 const url = new URL('./${wasmName}', import.meta.url);
 const response = fetch(url, { integrity: '${integrity(wasmData)}' });
 const bindings = await import('./${glueName}');
