@@ -25,7 +25,13 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 4 * 1024 * 1024;
 
 /// Keys every kind of backend accepts.
-const COMMON_KEYS: &[&str] = &["backend", "timeout_ms", "max_response_bytes", "site"];
+const COMMON_KEYS: &[&str] = &[
+    "backend",
+    "timeout_ms",
+    "max_response_bytes",
+    "site",
+    "offline",
+];
 
 #[derive(Deserialize)]
 struct Common {
@@ -37,6 +43,21 @@ struct Common {
     max_response_bytes: Option<u32>,
     #[serde(default)]
     site: Option<SiteSettings>,
+    /// Read by the service worker (public/sw.js), checked here so a typo is reported.
+    #[serde(default)]
+    #[allow(dead_code)]
+    offline: Option<Offline>,
+}
+
+/// What the service worker may keep for reading without a network (docs/offline.md).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Offline {
+    /// Everything the site stores on a reader's device, in MB (default 50).
+    budget_mb: Option<u32>,
+    /// A saved copy older than this many days is dropped (default 30).
+    max_age_days: Option<u32>,
 }
 
 /// Site settings written into `config.json`, for backends that cannot say them (a JSON

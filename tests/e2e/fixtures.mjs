@@ -161,6 +161,23 @@ export async function withLongestDeadline(page) {
   });
 }
 
+/** Waits until the service worker controls the page. */
+export async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+}
+
+/** A browser context of this test's viewport with service workers allowed. */
+export const workerContext = (browser, testInfo) => browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
+
+/** A new page of `context` opened at `origin`, once the service worker controls it. */
+export async function controlledPage(context, origin) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await controlled(page);
+  return page;
+}
+
 /** Starts `server` on a free loopback port (none is shared between workers or retries); returns its origin. */
 export async function listen(server) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

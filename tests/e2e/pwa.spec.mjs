@@ -6,29 +6,12 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, demo, listen } from './fixtures.mjs';
+import { test, expect, demo, listen, controlled, workerContext, controlledPage } from './fixtures.mjs';
 import { staticHandler, staticServer } from '../../scripts/serve.mjs';
 import { compressed } from '../../scripts/precompress.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const titles = (page) => page.locator('ul.news-list h2');
-
-/** Waits until the service worker controls the page. */
-async function controlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-}
-
-/** A browser context of this test's viewport with service workers allowed. */
-const workerContext = (browser, testInfo) => browser.newContext({ serviceWorkers: 'allow', viewport: testInfo.project.use.viewport });
-
-/** A new page of `context` opened at `origin`, once the service worker controls it. */
-async function controlledPage(context, origin) {
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  await controlled(page);
-  return page;
-}
 
 test.describe('with service workers', () => {
   test.use({ serviceWorkers: 'allow', allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/] });

@@ -281,6 +281,11 @@ fn config_mistakes_are_explained_in_russian() {
             .contains("неизвестный вид бэкенда «rss»")
     );
     assert!(err(&CONFIG.replace("api/", "javascript:alert(1)//")).contains("api_base"));
+    // The service worker's settings are checked too: a typo there is not a silent default.
+    let offline = |body: &str| CONFIG.replacen('{', &format!("{{\"offline\":{body},"), 1);
+    assert!(Config::from_json(offline(r#"{"budget_mb":20,"max_age_days":7}"#).as_bytes()).is_ok());
+    assert!(err(&offline(r#"{"budget":20}"#)).contains("config.json не читается"));
+    assert!(err(&offline(r#"{"budget_mb":"много"}"#)).contains("config.json не читается"));
 }
 
 #[test]
