@@ -279,14 +279,7 @@ async fn attempt(
     if declared.is_some_and(|len| len > u64::from(limits.max_bytes)) {
         return Err(Attempt::Final(ApiError::TooLarge));
     }
-    let body = match response.binary().await {
-        Ok(body) => body,
-        Err(_) if signal.aborted() => return Err(Attempt::Stopped),
-        Err(_) => return Err(Attempt::Transient(Failure::Network, None)),
-    };
-    if body.len() > limits.max_bytes as usize {
-        return Err(Attempt::Final(ApiError::TooLarge));
-    }
+    let body = read_up_to(&response, limits.max_bytes as usize, signal).await?;
     let headers = KEPT_HEADERS
         .iter()
         .filter_map(|name| Some((*name, response.headers().get(name)?)))
@@ -295,6 +288,47 @@ async fn attempt(
         bytes: body.into(),
         headers,
     })
+}
+
+/// The body of `response`, read as it streams in and given up past `max` bytes: an answer
+/// that is longer than it said, or a small compressed one that inflates, is never read in
+/// full (nor kept in memory).
+async fn read_up_to(
+    response: &gloo_net::http::Response,
+    max: usize,
+    signal: &web_sys::AbortSignal,
+) -> Result<Vec<u8>, Attempt> {
+    let lost = || {
+        if signal.aborted() {
+            Attempt::Stopped
+        } else {
+            Attempt::Transient(Failure::Network, None)
+        }
+    };
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| lost())?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).map_err(|_| lost());
+        if field("done")?.as_bool().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let part: js_sys::Uint8Array = field("value")?.dyn_into().map_err(|_| lost())?;
+        let start = bytes.len();
+        let end = start + part.length() as usize;
+        if end > max {
+            // Stops the download too (the promise only says when).
+            let _ = reader.cancel();
+            return Err(Attempt::Final(ApiError::TooLarge));
+        }
+        bytes.resize(end, 0);
+        part.copy_to(&mut bytes[start..]);
+    }
 }
 
 /// Whether the service worker has a saved copy of `url` (`None`: no Cache API here).

@@ -6,7 +6,12 @@
 // "Повторить" (or a sensible partial render), the rest of the app keeps working, no wasm
 // panic reaches the console (fixtures.mjs fails the test on one), and "Повторить" after the
 // fault clears shows the real data.
-import { test, expect, demo, hold, trackFetches, fetchesDone, withLongestDeadline } from './fixtures.mjs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { test, expect, demo, hold, trackFetches, fetchesDone, withLongestDeadline, listen } from './fixtures.mjs';
+import { staticHandler } from '../../scripts/serve.mjs';
 
 const seed = demo.seed();
 const newestMonth = demo.archive.last; // "2024-11"
@@ -341,4 +346,65 @@ test('clicking through calendar months quickly never shows a stale month', async
   const [y2, m2] = [month <= 2 ? year - 1 : year, ((month + 9) % 12) + 1];
   const expected = (await (await page.request.get(`/api/calendar/${y2}/${String(m2).padStart(2, '0')}.json`)).json()).days.map((d) => String(d.day));
   expect(days).toEqual(expected);
+});
+
+// Answers larger than `max_response_bytes`, from a real server (page.route would hand the
+// app the whole body at once): the app reads the body as it streams and stops at the limit,
+// so neither a never-ending answer nor a small compressed one that inflates is read in full.
+test.describe('an answer past max_response_bytes is given up as it streams', () => {
+  test.use({ allowConsoleErrors: [/Failed to load resource/] });
+  const MiB = 1024 * 1024;
+  let bomb;
+  // Each answer with the limit it meets: the smallest config.json allows, and one the
+  // bomb's compressed size (~200 KB, its honest Content-Length) is within.
+  const answers = {
+    'a chunked 256 MiB answer with no Content-Length': [64 * 1024, async (res, server) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let closed = false;
+      res.on('close', () => { closed = true; });
+      for (let sent = 0; !closed && sent < 256 * MiB; sent += chunk.length) {
+        server.sent += chunk.length;
+        if (!res.write(chunk)) await new Promise((resume) => { res.once('drain', resume); res.once('close', resume); });
+      }
+      res.end();
+    }],
+    'a gzip bomb: 200 KB that inflates to 200 MiB': [MiB, async (res, server) => {
+      bomb ??= gzipSync(Buffer.alloc(200 * MiB, 0x20), { level: 9 });
+      server.sent = bomb.length;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': bomb.length }).end(bomb);
+    }],
+  };
+  for (const [name, [limit, answer]] of Object.entries(answers)) {
+    test(name, async ({ page }, testInfo) => {
+      test.skip(testInfo.project.name !== 'desktop', 'the data path is the same on every viewport');
+      const serve = staticHandler(() => join(fileURLToPath(new URL('../..', import.meta.url)), 'dist'));
+      // Bytes sent for the news page, by every request for it, and those still open.
+      const state = { sent: 0, open: 0 };
+      const server = createServer((req, res) => {
+        const path = new URL(req.url, 'http://x').pathname;
+        if (path === '/config.json') return res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ...demo.config, max_response_bytes: limit }));
+        if (path !== '/api/news/page/1.json') return serve(req, res);
+        state.open += 1;
+        res.on('close', () => { state.open -= 1; });
+        return answer(res, state);
+      });
+      const origin = await listen(server);
+      try {
+        await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (event) => { window.__memory = event.detail.wasm.memory; }));
+        await page.goto(`${origin}/`);
+        await expect(page.locator('#main .error-panel__message')).toContainText('слишком большой ответ');
+        // The rest of the app works: the calendar is there, and another page opens.
+        await expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible();
+        // The download stopped: the server saw the connection close having sent a small part
+        // (what the limit let through plus the sockets' buffers, a few MiB at most).
+        await expect.poll(() => state.open).toBe(0);
+        expect(state.sent).toBeLessThan(32 * MiB);
+        // and nothing like the whole answer reached the app's memory.
+        expect(await page.evaluate(() => window.__memory.buffer.byteLength)).toBeLessThan(32 * MiB);
+      } finally {
+        server.close();
+      }
+    });
+  }
 });
