@@ -13,8 +13,11 @@
 (function () {
   'use strict';
   var script = document.currentScript;
-  if (!script || window.__vestnikEmbed) return;
-  window.__vestnikEmbed = true;
+  // Loaded twice, it runs once. A symbol: a host element's id becomes a window property of
+  // that name (`<div id="__vestnikEmbed">`), never a symbol.
+  var ONCE = Symbol.for('vestnik.embed');
+  if (!script || window[ONCE]) return;
+  window[ONCE] = true;
   var base = new URL('.', script.src);
   var KINDS = { feed: 'Новости пресс-службы', calendar: 'Архив новостей', article: 'Новость пресс-службы' };
   var OPTIONS = ['limit', 'rubric', 'thumbs', 'summary', 'theme', 'lang', 'target'];

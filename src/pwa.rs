@@ -248,6 +248,24 @@ pub fn remembered() -> Vec<ReadArticle> {
         .collect()
 }
 
+/// What the whole site stores on this device (the app, saved news and photos), in bytes;
+/// `None` where the browser does not say.
+pub async fn storage_used() -> Option<f64> {
+    let storage = get(&window().navigator().into(), "storage")?;
+    let estimate = JsFuture::from(call(&storage, "estimate", &[])?)
+        .await
+        .ok()?;
+    get(&estimate, "usage")?.as_f64()
+}
+
+/// Forgets the news the reader opened (the saved page's «Очистить»; the saved copies
+/// themselves go through the api, [`crate::api::Api::forget_saved`]).
+pub fn forget_read() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(SAVED_KEY);
+    }
+}
+
 /// The browser's localStorage, if this page may use it (not in some private modes).
 pub fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()

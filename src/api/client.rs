@@ -331,6 +331,61 @@ async fn read_up_to(
     }
 }
 
+/// Deletes the service worker's saved copies of `urls` and every photo it saved (its
+/// `vestnik-data-*` and `vestnik-images-*` caches, public/sw.js), and forgets them here.
+pub async fn forget_saved(urls: &[String]) {
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        for url in urls {
+            cache.remove(url);
+        }
+    });
+    let window = leptos::prelude::window();
+    let Some(caches) = js_sys::Reflect::get(&window, &"caches".into())
+        .ok()
+        .filter(|c| c.is_object())
+    else {
+        return;
+    };
+    let call = |target: &wasm_bindgen::JsValue, name: &str, args: &[wasm_bindgen::JsValue]| {
+        let function = js_sys::Reflect::get(target, &name.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let promise = function
+            .apply(target, &args.iter().collect())
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()?;
+        Some(wasm_bindgen_futures::JsFuture::from(promise))
+    };
+    let Some(Ok(names)) = futures::future::OptionFuture::from(call(&caches, "keys", &[])).await
+    else {
+        return;
+    };
+    for name in js_sys::Array::from(&names)
+        .iter()
+        .filter_map(|n| n.as_string())
+    {
+        if name.starts_with("vestnik-images-") {
+            if let Some(deleted) = call(&caches, "delete", &[name.into()]) {
+                let _ = deleted.await;
+            }
+        } else if name.starts_with("vestnik-data-") {
+            let Some(Ok(cache)) =
+                futures::future::OptionFuture::from(call(&caches, "open", &[name.into()])).await
+            else {
+                continue;
+            };
+            for url in urls {
+                if let Some(deleted) = call(&cache, "delete", &[url.into()]) {
+                    let _ = deleted.await;
+                }
+            }
+        }
+    }
+}
+
 /// Whether the service worker has a saved copy of `url` (`None`: no Cache API here).
 pub async fn saved_offline(url: &str) -> Option<bool> {
     let caches = js_sys::Reflect::get(&leptos::prelude::window(), &"caches".into())

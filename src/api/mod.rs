@@ -98,6 +98,17 @@ impl Api {
         client::saved_offline(&self.config.backend.article_url(id)?).await
     }
 
+    /// Deletes the saved copies of these articles and every saved photo (the saved page's
+    /// «Очистить»). Feed pages, calendar months and the site's settings stay: the site
+    /// still opens offline.
+    pub async fn forget_saved(&self, ids: &[String]) {
+        let urls: Vec<String> = ids
+            .iter()
+            .filter_map(|id| self.config.backend.article_url(id))
+            .collect();
+        client::forget_saved(&urls).await;
+    }
+
     /// Warms the cache with a calendar month (the neighbours of the one shown).
     pub fn prefetch_calendar_month(&self, year: i32, month: u32) {
         self.config

@@ -110,17 +110,20 @@ impl Walk<'_> {
             let Some(mut value) = element.get_attribute(&name) else {
                 continue;
             };
-            // A link this page already anchored (sanitized output read again) stays in-page.
+            // An in-page link (`#note`) is anchored to this page's path (the document's base
+            // is the app's root), and one already anchored (sanitized output read again)
+            // stays in-page. Only links: an `alt` or `title` may start with `#` too.
+            let link = name == "href";
             if let Some(fragment) = value
                 .strip_prefix(self.page_path)
-                .filter(|f| f.starts_with('#'))
+                .filter(|f| link && f.starts_with('#'))
             {
                 value = fragment.to_owned();
             }
             let Some(mut clean) = sanitize::clean_attribute(tag, &name, &value, self.base) else {
                 continue;
             };
-            if clean.starts_with('#') {
+            if link && clean.starts_with('#') {
                 clean = format!("{}{clean}", self.page_path);
             }
             if matches!(name.as_str(), "href" | "src") {

@@ -128,7 +128,7 @@ pub fn Lightbox(
                     />
                     {(!caption.is_empty()).then(|| view! { <figcaption class="lightbox__caption">{caption}</figcaption> })}
                 </figure>
-                <a class="lightbox__original" href=img.src target="_blank" rel="noopener">
+                <a class="lightbox__original" href=img.src target="_blank" rel="noopener noreferrer">
                     {t.open_original}
                 </a>
             })

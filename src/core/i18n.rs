@@ -116,6 +116,26 @@ impl Lang {
     }
 
     /// The name of a photo thumbnail button.
+    /// What the site stores on this device: "Сайт хранит здесь 3,2 МБ." (one decimal
+    /// under 10 MB, whole megabytes above).
+    pub fn storage_used(self, bytes: f64) -> String {
+        let mb = if bytes.is_finite() {
+            bytes.max(0.0)
+        } else {
+            0.0
+        } / (1024.0 * 1024.0);
+        let tenths = (mb * 10.0).round() / 10.0;
+        let amount = if tenths < 10.0 {
+            format!("{tenths:.1}")
+        } else {
+            format!("{:.0}", mb.round())
+        };
+        match self {
+            Self::Ru => format!("Сайт хранит здесь {} МБ.", amount.replace('.', ",")),
+            Self::En => format!("The site stores {amount} MB here."),
+        }
+    }
+
     pub fn open_photo(self, n: usize, total: usize, alt: &str) -> String {
         let base = match self {
             Self::Ru => format!("Открыть фото {n} из {total}"),
@@ -400,6 +420,10 @@ pub struct Texts {
     pub saved_empty: &'static str,
     pub saved_offline: &'static str,
     pub saved_online_only: &'static str,
+    pub storage_title: &'static str,
+    pub storage_explain: &'static str,
+    pub storage_clear: &'static str,
+    pub storage_cleared: &'static str,
     // Visually impaired version
     pub vi_toggle: &'static str,
     pub vi_title: &'static str,
@@ -516,6 +540,10 @@ pub const RU: Texts = Texts {
     saved_empty: "Вы пока не открывали новостей на этом устройстве. Открытые новости сохраняются здесь автоматически.",
     saved_offline: " · доступна без сети",
     saved_online_only: " · только при подключении к сети",
+    storage_title: "Хранение на этом устройстве",
+    storage_explain: "«Очистить» удалит сохранённые новости, фотографии и список открытых новостей. Сам сайт останется доступен без сети.",
+    storage_clear: "Очистить",
+    storage_cleared: "Сохранённые новости, фотографии и список открытых новостей удалены.",
     vi_toggle: "Версия для слабовидящих",
     vi_title: "Настройки для слабовидящих",
     vi_reset: "Обычная версия",
@@ -629,6 +657,10 @@ pub const EN: Texts = Texts {
     saved_empty: "You have not opened any news on this device yet. News you open is saved here automatically.",
     saved_offline: " · available offline",
     saved_online_only: " · online only",
+    storage_title: "Storage on this device",
+    storage_explain: "“Clear” removes saved news, photos and the list of news you opened. The site itself stays available offline.",
+    storage_clear: "Clear",
+    storage_cleared: "Saved news, photos and the list of news you opened have been removed.",
     vi_toggle: "Version for the visually impaired",
     vi_title: "Settings for the visually impaired",
     vi_reset: "Standard version",

@@ -24,28 +24,40 @@ fn SavedPage() -> impl IntoView {
     let t = lang.texts();
     let api = use_api();
     let site_offset = use_site().utc_offset;
-    let read = pwa::remembered();
-    // Which of them the service worker holds (checked once, in the background).
-    let available = LocalResource::new({
-        let read = read.clone();
-        move || {
-            let (api, read) = (api.clone(), read.clone());
-            async move {
-                let mut out = Vec::with_capacity(read.len());
-                for article in &read {
-                    out.push(api.article_saved_offline(&article.id).await);
-                }
-                out
+    let read = RwSignal::new(pwa::remembered());
+    let api_of_clear = api.clone();
+    // Which of them the service worker holds (checked in the background).
+    let available = LocalResource::new(move || {
+        let (api, read) = (api.clone(), read.get());
+        async move {
+            let mut out = Vec::with_capacity(read.len());
+            for article in &read {
+                out.push(api.article_saved_offline(&article.id).await);
             }
+            out
         }
     });
+    // What the site stores on this device, and the reader's «Очистить».
+    let used = LocalResource::new(pwa::storage_used);
+    let cleared = RwSignal::new(false);
+    let clear = move |_| {
+        let api = api_of_clear.clone();
+        leptos::task::spawn_local(async move {
+            let ids: Vec<String> = read.get_untracked().into_iter().map(|a| a.id).collect();
+            api.forget_saved(&ids).await;
+            pwa::forget_read();
+            read.set(Vec::new());
+            cleared.set(true);
+            used.refetch();
+        });
+    };
     let crumbs = vec![
         Crumb::link(t.home, routes::HOME),
         Crumb::link(t.news, routes::FEED),
         Crumb::here(t.saved_short),
     ];
     let list = move || {
-        let read = read.clone();
+        let read = read.get();
         if read.is_empty() {
             return view! {
                 <p class="notice">{t.saved_empty}</p>
@@ -88,5 +100,16 @@ fn SavedPage() -> impl IntoView {
         <h1 class="page-title">{t.saved_news}</h1>
         <p>{t.saved_intro}</p>
         {list}
+        <section class="storage" aria-labelledby="storage-title">
+            <h2 id="storage-title">{t.storage_title}</h2>
+            <p>{move || used.get().flatten().map(|bytes| lang.storage_used(bytes))}</p>
+            <p id="storage-explain">{t.storage_explain}</p>
+            <button type="button" class="button" aria-describedby="storage-explain" on:click=clear>
+                {t.storage_clear}
+            </button>
+            <p class="storage__done" role="status">
+                {move || cleared.get().then_some(t.storage_cleared)}
+            </p>
+        </section>
     }
 }

@@ -13,6 +13,8 @@ let hostOrigin;
 function hostPage(app) {
   return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Хост</title>
   <link rel="icon" href="data:,"></head><body>
+  <!-- Host markup embed.js must not mistake for itself (an id is also a window property). -->
+  <div id="__vestnikEmbed"></div><div id="vestnik"></div>
   <div style="width:360px"><div id="a" data-vestnik="feed" data-limit="3"></div></div>
   <div style="width:520px"><div id="b" data-vestnik="feed" data-limit="7" data-summary="1" data-thumbs="0"></div></div>
   <div style="width:300px"><div id="c" data-vestnik="calendar"></div></div>

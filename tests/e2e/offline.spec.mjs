@@ -162,6 +162,31 @@ test('a photo that failed once shows once its host recovers', async ({ browser }
   }
 });
 
+test('«Очистить» on the saved page removes saved news, photos and the reading history', async ({ browser }, testInfo) => {
+  const [a, b] = demo.page(1).items;
+  await withWorker(browser, testInfo, siteWith(() => null), async (page, context) => {
+    await expect(titles(page)).toHaveCount(demo.page(1).items.length);
+    for (const item of [a, b]) await read(page, item);
+    await open(page, 'saved');
+    await expect(page.locator('.saved-list__item')).toHaveCount(2);
+    const storage = page.getByRole('region', { name: 'Хранение на этом устройстве' });
+    await expect(storage).toContainText(/Сайт хранит здесь \d+(,\d)? МБ\./);
+    await storage.getByRole('button', { name: 'Очистить' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'удалены' })).toBeVisible();
+    await expect(page.locator('.saved-list__item')).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('vestnik.read'))).toBeNull();
+    const paths = await kept(page);
+    expect(paths).not.toContain(articleJson(a.id));
+    expect(paths).not.toContain(articleJson(b.id));
+    // The site itself still opens offline, with its latest news list.
+    await context.setOffline(true);
+    await open(page, '');
+    await expect(titles(page)).toHaveCount(demo.page(1).items.length);
+    await open(page, `news/${a.id}`);
+    await expect(page.getByText(NOT_SAVED)).toBeVisible();
+  });
+});
+
 /** A PNG of `size`×`size` random pixels: as large as its pixels, whatever compresses it. */
 function noisePng(size) {
   const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -66,6 +66,25 @@ fn english_plurals() {
 }
 
 #[test]
+fn storage_sizes_read_naturally() {
+    const MB: f64 = 1024.0 * 1024.0;
+    assert_eq!(
+        Lang::Ru.storage_used(3.24 * MB),
+        "Сайт хранит здесь 3,2 МБ."
+    );
+    assert_eq!(
+        Lang::En.storage_used(3.25 * MB),
+        "The site stores 3.3 MB here."
+    );
+    assert_eq!(Lang::Ru.storage_used(0.0), "Сайт хранит здесь 0,0 МБ.");
+    assert_eq!(Lang::Ru.storage_used(9.96 * MB), "Сайт хранит здесь 10 МБ.");
+    assert_eq!(Lang::Ru.storage_used(48.6 * MB), "Сайт хранит здесь 49 МБ.");
+    // What the browser reports is untrusted too.
+    assert_eq!(Lang::Ru.storage_used(f64::NAN), "Сайт хранит здесь 0,0 МБ.");
+    assert_eq!(Lang::Ru.storage_used(-5.0), "Сайт хранит здесь 0,0 МБ.");
+}
+
+#[test]
 fn english_labels() {
     assert_eq!(Lang::En.n_of(2, 4), "2 of 4");
     assert_eq!(Lang::En.open_photo(1, 4, "Зал"), "Open photo 1 of 4: Зал");

@@ -16,6 +16,7 @@ const HOSTILE: &str = r##"
 <a href="javascript:window.__xss=4">скрипт</a>
 <a href="https://fsin.gov.ru/" target="_blank">ФСИН</a>
 <a href="#note">сноска</a>
+<img src="y" alt="#1 в рейтинге" title="#выборы">
 <svg><script>window.__xss=5</script><a xlink:href="javascript:alert(1)">svg</a></svg>
 <math><mi xlink:href="javascript:alert(1)">m</mi></math>
 <iframe src="https://evil.example"></iframe>
@@ -97,6 +98,12 @@ async fn hostile_markup_is_rebuilt_from_the_allowlist() {
         .find(|a| a.text_content().as_deref() == Some("сноска"))
         .unwrap();
     assert_eq!(note.get_attribute("href").as_deref(), Some("/news/1#note"));
+    // Only links are anchored to the page: text that starts with `#` stays as it is.
+    let tagged = all(&body, "img")
+        .into_iter()
+        .find(|i| i.get_attribute("alt").as_deref() == Some("#1 в рейтинге"))
+        .expect("an image whose alt starts with #");
+    assert_eq!(tagged.get_attribute("title").as_deref(), Some("#выборы"));
     assert!(
         body.text_content().unwrap().contains("Текст в font"),
         "unknown wrappers keep their text"
