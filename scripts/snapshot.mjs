@@ -18,7 +18,14 @@
 // snapshot").
 //
 //   node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] [--pages P]
+//                                   [--render-timeout SECONDS] [--run-timeout SECONDS]
 //   node scripts/snapshot.mjs <dir> --remove
+//
+// The pages rendered carry the backend's news, so Chromium keeps its sandbox (as root, it
+// runs as an unprivileged user: scripts/chromium-unprivileged.sh), loads only the site's
+// page, code, styles and the backend's data (no photo, media or font: no address the
+// backend names is fetched from here), and each render has a deadline (default 30 s), as
+// has the whole run (default 600 s). docs/deploy.md says how to run it.
 //
 // Without --from, <dir> itself is served on a local port and rendered (its config.json must
 // reach the backend from there: the demo data in dist/api does). Every run first removes
@@ -37,6 +44,7 @@
 // job and a CMS hook share one `flock` (docs/deploy.md).
 
 import { chromium } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,11 +53,23 @@ import { staticServer } from './serve.mjs';
 
 /** Default maximum age: a snapshot a day old is hidden, and the page loads as without one. */
 export const DEFAULT_MAX_AGE_HOURS = 24;
-const START = '<!--vestnik-snapshot-->';
-const END = '<!--/vestnik-snapshot-->';
+/** Default deadlines, in seconds: for one page's render, and for a whole run. */
+const DEFAULT_RENDER_TIMEOUT_S = 30;
+const DEFAULT_RUN_TIMEOUT_S = 600;
+// What a snapshot adds to a page is found again by markers that carry a random nonce, new
+// for every page written and named in the snapshot's own meta tag (the first in <head>,
+// before anything from the backend): text from the backend cannot forge them, whatever the
+// browser's serializer escapes.
+const markers = (nonce) => ({
+  start: `<!--vestnik-snapshot ${nonce}-->`,
+  end: `<!--/vestnik-snapshot ${nonce}-->`,
+  headStart: `<!--vestnik-snapshot-head ${nonce}-->`,
+  headEnd: `<!--/vestnik-snapshot-head ${nonce}-->`,
+});
+// Those of pages written before markers had a nonce.
+const UNNAMED = { start: '<!--vestnik-snapshot-->', end: '<!--/vestnik-snapshot-->', headStart: '<!--vestnik-snapshot-head-->', headEnd: '<!--/vestnik-snapshot-head-->' };
 const META = /<meta name="?vestnik-snapshot"?[^>]*>/g;
-const HEAD_START = '<!--vestnik-snapshot-head-->';
-const HEAD_END = '<!--/vestnik-snapshot-head-->';
+const NONCE = /<meta name="?vestnik-snapshot"?[^>]* data-nonce="?([0-9a-f]{32})/;
 
 const cut = (html, start, end) => {
   const from = html.indexOf(start);
@@ -77,7 +97,9 @@ const DATA_APP = /<meta name="?vestnik-snapshot"?[^>]* data-app="([^"]*)"/;
 export function stripSnapshot(html) {
   const app = DATA_APP.exec(html);
   const tags = app ? JSON.parse(unattribute(app[1])).join('') : '';
-  return cut(cut(html, START, END), HEAD_START, HEAD_END)
+  const nonce = NONCE.exec(html)?.[1];
+  const { start, end, headStart, headEnd } = nonce ? markers(nonce) : UNNAMED;
+  return cut(cut(html, start, end), headStart, headEnd)
     .replace(META, '')
     .replace(APP_PRELOADS_HERE, () => tags)
     .replace(SNAPSHOT_TITLE, (_, original) => `<title>${unattribute(original)}</title>`);
@@ -107,14 +129,17 @@ export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFA
     clean = `${clean.slice(0, first)}${APP_PRELOADS_HERE}${clean.slice(first)}`;
   }
   const app = preloads.length ? ` data-app="${attribute(JSON.stringify(preloads))}"` : '';
-  const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}"${where}${urls}${app}>`;
-  const tags = head ? `${HEAD_START}${head}${HEAD_END}` : '';
+  const nonce = randomBytes(16).toString('hex');
+  const { start, end, headStart, headEnd } = markers(nonce);
+  const meta = `<meta name="vestnik-snapshot" content="${at};${Math.round(maxAgeHours * 3600_000)}"${where}${urls}${app} data-nonce="${nonce}">`;
+  const tags = head ? `${headStart}${head}${headEnd}` : '';
   const prefs = /<script src="?prefs\.js"?><\/script>/;
   if (!prefs.test(clean)) throw new Error('index.html has no <script src="prefs.js"> to put the snapshot before');
   if (!clean.includes('</body>')) throw new Error('index.html has no </body> to put the snapshot before');
-  const block = `${START}<div id="snapshot" class="snapshot">${markup}</div>${END}`;
+  const block = `${start}<div id="snapshot" class="snapshot">${markup}</div>${end}`;
   // Replacement functions, not strings: `$&`, `$'`… in a news text are text, not patterns.
-  return clean.replace(prefs, (tag) => tags + meta + tag).replace('</body>', () => `${block}</body>`);
+  // The meta first: stripSnapshot takes the nonce from the first one in the page.
+  return clean.replace(prefs, (tag) => meta + tags + tag).replace('</body>', () => `${block}</body>`);
 }
 
 /**
@@ -240,11 +265,19 @@ const EXPECTED = {
  * rendered from a local copy works when deployed; config.json is preloaded by index.html
  * already), and the links to the articles the page lists.
  */
-export async function render(url, { browser: given, kind = 'feed' } = {}) {
+export async function render(url, { browser: given, kind = 'feed', timeoutMs = DEFAULT_RENDER_TIMEOUT_S * 1000 } = {}) {
   const browser = given ?? await launch();
+  // One deadline for the whole render, whatever the backend does.
+  const deadline = Date.now() + timeoutMs;
+  const left = () => Math.max(1, deadline - Date.now());
   try {
     const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     try {
+      // Only what the markup needs loads: the site's page, code and styles, and the
+      // backend's data. Photos, media, fonts and anything else are refused, so an image
+      // address in the backend's data (one inside the publishing network, say) is never
+      // fetched from this machine; the snapshot keeps the addresses for the readers.
+      await context.route('**/*', (route) => (RENDERED.has(route.request().resourceType()) ? route.fallback() : route.abort('blockedbyclient')));
       const page = await context.newPage();
       // The requests made until the first screen is complete: not the prefetching that
       // follows (the next page, neighbouring months).
@@ -257,12 +290,12 @@ export async function render(url, { browser: given, kind = 'feed' } = {}) {
         const response = await route.fetch();
         await route.fulfill({ response, body: stripSnapshot(await response.text()) });
       });
-      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-      await page.waitForFunction(SETTLED, null, { timeout: 60_000, polling: 20 });
+      await page.goto(url, { waitUntil: 'load', timeout: left() });
+      await page.waitForFunction(SETTLED, null, { timeout: left(), polling: 20 });
       const made = requests;
       requests = null;
-      await page.waitForLoadState('networkidle', { timeout: 60_000 });
-      await page.waitForFunction(SETTLED, null, { timeout: 10_000, polling: 100 });
+      await page.waitForLoadState('networkidle', { timeout: left() });
+      await page.waitForFunction(SETTLED, null, { timeout: left(), polling: 100 });
       const [selector, missing] = EXPECTED[kind];
       const problem = await page.evaluate(([selector, missing]) => {
         const app = document.getElementById('app');
@@ -293,10 +326,23 @@ export async function render(url, { browser: given, kind = 'feed' } = {}) {
   }
 }
 
+/** The kinds of request a render lets through (Playwright's resource types). */
+const RENDERED = new Set(['document', 'script', 'stylesheet', 'fetch', 'xhr']);
+
+/**
+ * Chromium with its sandbox on: the pages it renders carry the backend's news. Chromium
+ * will not sandbox itself as root, so a run as root (a container, CI) starts it as an
+ * unprivileged user (scripts/chromium-unprivileged.sh); docs/deploy.md says to run the
+ * whole publish step as one.
+ */
 function launch() {
+  const executable = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  const asRoot = process.getuid?.() === 0;
   return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+    executablePath: asRoot ? join(dirname(fileURLToPath(import.meta.url)), 'chromium-unprivileged.sh') : executable,
+    env: { ...process.env, VESTNIK_CHROMIUM: executable },
+    chromiumSandbox: true,
+    args: ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
   });
 }
 
@@ -397,7 +443,7 @@ function writtenArticles(root) {
   return newsFolders(root)
     .filter((folder) => articleFolder(folder) && existsSync(join(root, folder, 'index.html')))
     .map((folder) => ({ folder, page: readFileSync(join(root, folder, 'index.html'), 'utf8') }))
-    .filter(({ page }) => page.includes(START));
+    .filter(({ page }) => /<meta name="?vestnik-snapshot"?/.test(page));
 }
 
 /** `text` with every mention of `from` (plain and URI-encoded) naming `to` instead. */
@@ -406,21 +452,26 @@ const readdress = (text, from, to) => (from === to
   : text.split(from).join(to).split(encodeURIComponent(from)).join(encodeURIComponent(to)));
 
 async function main(args) {
-  const VALUED = ['--from', '--site', '--max-age', '--articles', '--pages'];
+  const VALUED = ['--from', '--site', '--max-age', '--articles', '--pages', '--render-timeout', '--run-timeout'];
   const option = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
   const dir = args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1]));
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--remove' && !VALUED.includes(a));
   if (!dir || unknown.length) {
-    console.error('usage: node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] [--pages P] | <dir> --remove');
+    console.error('usage: node scripts/snapshot.mjs <dir> [--from URL] [--site URL] [--max-age HOURS] [--articles N] [--pages P] [--render-timeout S] [--run-timeout S] | <dir> --remove');
     return 2;
   }
   const maxAgeHours = Number(option('max-age') ?? DEFAULT_MAX_AGE_HOURS);
   const limit = Number(option('articles') ?? Infinity);
   const pages = Number(option('pages') ?? 1);
-  if (!(maxAgeHours > 0) || !(limit >= 0) || !(Number.isInteger(pages) && pages >= 1)) {
-    console.error('snapshot: --max-age takes a positive number of hours, --articles a count, --pages a count from 1');
+  const renderMs = Number(option('render-timeout') ?? DEFAULT_RENDER_TIMEOUT_S) * 1000;
+  const runMs = Number(option('run-timeout') ?? DEFAULT_RUN_TIMEOUT_S) * 1000;
+  if (!(maxAgeHours > 0) || !(limit >= 0) || !(Number.isInteger(pages) && pages >= 1) || !(renderMs > 0) || !(runMs > 0)) {
+    console.error('snapshot: --max-age takes a positive number of hours, --articles a count, --pages a count from 1, --render-timeout and --run-timeout seconds');
     return 2;
   }
+  const runEnds = Date.now() + runMs;
+  // Each render ends by its own deadline or the run's, whichever comes first.
+  const timeoutMs = () => Math.max(0, Math.min(renderMs, runEnds - Date.now()));
   const root = resolve(dir);
   const indexPath = join(root, 'index.html');
   const html = stripSnapshot(readFileSync(indexPath, 'utf8'));
@@ -454,7 +505,7 @@ async function main(args) {
     const at = Date.now();
     let home;
     try {
-      home = await render(from, { browser });
+      home = await render(from, { browser, timeoutMs: timeoutMs() });
       const { markup, preload, head, title } = home;
       write(indexPath, withSnapshot(html, publish(markup), { at, maxAgeHours, preload, head: site ? publish(headTags(head, 'feed')) : '', title }));
       const br = readFileSync(`${indexPath}.br`).length;
@@ -467,7 +518,7 @@ async function main(args) {
     const links = [...home.articles];
     for (let page = 2; page <= pages && links.length < limit; page += 1) {
       try {
-        links.push(...(await render(new URL(`news?page=${page}`, from).href, { browser })).articles);
+        links.push(...(await render(new URL(`news?page=${page}`, from).href, { browser, timeoutMs: timeoutMs() })).articles);
       } catch (error) {
         console.error(`snapshot: feed page ${page} not read, its articles are left out: ${error.message.split('\n')[0]}`);
         break;
@@ -479,10 +530,16 @@ async function main(args) {
       folders.length = 0;
     }
     const written = new Set();
+    // Articles the run had no time left for keep the snapshot they have (until its age).
+    const untried = new Set();
     for (const folder of folders) {
       const path = join(root, folder, 'index.html');
+      if (timeoutMs() <= 0) {
+        untried.add(folder);
+        continue;
+      }
       try {
-        const page = await render(new URL(folder, from).href, { browser, kind: 'article' });
+        const page = await render(new URL(folder, from).href, { browser, kind: 'article', timeoutMs: timeoutMs() });
         mkdirSync(dirname(path), { recursive: true });
         write(path, withSnapshot(html, publish(page.markup), { at, maxAgeHours, path: folder, preload: page.preload, head: publish(headTags(page.head, 'article')), title: page.title }));
         written.add(folder);
@@ -490,8 +547,9 @@ async function main(args) {
         console.error(`snapshot: ${folder} not written${existsSync(path) ? ', its old snapshot removed' : ''}: ${error.message.split('\n')[0]}`);
       }
     }
-    const gone = writtenArticles(root).map(({ folder }) => folder).filter((folder) => !written.has(folder));
+    const gone = writtenArticles(root).map(({ folder }) => folder).filter((folder) => !written.has(folder) && !untried.has(folder));
     for (const folder of gone) removeArticle(root, folder);
+    if (untried.size) console.error(`snapshot: the run's ${runMs / 1000} s ran out: ${untried.size} article pages not rendered, their old snapshots (if any) kept`);
     if (folders.length || gone.length) {
       console.log(`snapshot: ${written.size} of ${folders.length} article pages written, ${gone.length} old ones removed`);
     }

@@ -3,7 +3,7 @@
 // lists read before the wasm arrives, the app takes their place without a jump, and a
 // snapshot never shows where it is not the right page.
 import { createServer } from 'node:http';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +64,7 @@ test('the home page is readable before the wasm arrives, and the app takes its p
   expect(await seriousAxeViolations(page)).toEqual([]);
   // Inert markup only: no script, no handler, no inline style, none of the renderer's comments.
   const file = readFileSync(join(dir, 'index.html'), 'utf8');
-  const written = file.split('<!--vestnik-snapshot-->')[1];
+  const written = file.split(/<!--vestnik-snapshot [0-9a-f]{32}-->/)[1];
   expect(written).not.toMatch(/<script|\son[a-z]+=|\sstyle=|<!---->/i);
   // A link preview of the site's front page names the site — but no address: this file
   // also answers every route without one of its own (older articles, page 2, the 404).
@@ -335,6 +335,24 @@ test('the writer keeps markup as it is: "$" in a news text is not a replacement 
   expect(stripSnapshot(page)).toEqual(index);
 });
 
+test('the writer\'s markers cannot be forged by the backend\'s text', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a check of the writer alone, once is enough');
+  const index = stripSnapshot(readFileSync(join(root, 'dist/index.html'), 'utf8'));
+  // Markers and a snapshot meta inside attribute values, unescaped (as a browser whose
+  // serializer leaves "<" in attributes would write them): in the head tags, which come
+  // before the snapshot, and in the markup.
+  const forged = '<!--vestnik-snapshot--><!--/vestnik-snapshot--><!--vestnik-snapshot-head--><meta name="vestnik-snapshot" data-nonce="00000000000000000000000000000000">';
+  const head = `<meta property="og:title" content="${forged}" data-snapshot="">`;
+  const markup = `<p title="${forged}">текст</p>`;
+  const page = withSnapshot(index, markup, { head, title: forged });
+  expect(page).toContain(markup);
+  expect(stripSnapshot(page)).toEqual(index);
+  // Written again over itself, as every run does: still one snapshot.
+  const again = withSnapshot(page, markup, { head });
+  expect(again.split(markup)).toHaveLength(2);
+  expect(stripSnapshot(again)).toEqual(index);
+});
+
 test('under a sub-path, an article snapshot names /press/ and hands over', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'the sub-path build once is enough');
   test.setTimeout(90_000);
@@ -460,5 +478,86 @@ test('the command refuses to write a snapshot of a page that shows an error', as
     expect(existsSync(join(broken, 'news', 'old'))).toBe(false);
   } finally {
     rmSync(broken, { recursive: true, force: true });
+  }
+});
+
+/** Runs scripts/snapshot.mjs without blocking this process (whose servers must answer it). */
+const publish = (...args) => new Promise((resolve) => {
+  execFile('node', [join(root, 'scripts/snapshot.mjs'), ...args], (error, stdout, stderr) => resolve({ status: error ? error.code : 0, stdout, stderr }));
+});
+
+test('publishing never fetches the photos a backend names: a canary on the local network hears nothing', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a command-line check, once is enough');
+  test.setTimeout(90_000);
+  // Two canaries: a server of its own, and a path on the site's own server (which no
+  // browser rule keeps a page from asking).
+  const heard = [];
+  const canary = createServer((req, res) => { heard.push(req.url); res.writeHead(204).end(); });
+  const canaryOrigin = await listen(canary);
+  const first = demo.page(1).items[0];
+  const serve = staticHandler(() => join(root, 'dist'));
+  let hostileOrigin;
+  const photo = (name, i = 0) => ({ src: `${i % 2 ? canaryOrigin : `${hostileOrigin}/canary`}/${name}.jpg`, width: 640, height: 480, alt: 'Фото' });
+  // The backend: the site's logo, every preview and the first article point their photos
+  // at the canaries, the article's text too.
+  const hostile = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const json = (body) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    if (path.startsWith('/canary/')) {
+      heard.push(path);
+      return res.writeHead(204).end();
+    }
+    if (path === '/api/site.json') return json({ ...demo.site, logo: photo('logo') });
+    if (path === '/api/news/page/1.json') {
+      const page = demo.page(1);
+      return json({ ...page, items: page.items.map((item, i) => ({ ...item, thumbnail: photo(`preview-${i}`, i) })) });
+    }
+    if (path === `/api/news/${first.id}.json`) {
+      const article = demo.article(first.id);
+      return json({ ...article, body_html: `<p><img src="${photo('body').src}" alt="x">текст</p>`, gallery: [photo('gallery'), photo('gallery', 1)] });
+    }
+    return serve(req, res);
+  });
+  hostileOrigin = await listen(hostile);
+  const site = mkdtempSync(join(tmpdir(), 'vestnik-snapshot-canary-'));
+  try {
+    cpSync(join(root, 'dist'), site, { recursive: true });
+    const { status, stderr } = await publish(site, '--from', `${hostileOrigin}/`, '--articles', '1');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    // The snapshots were written, naming the photos for readers' browsers…
+    const home = readFileSync(join(site, 'index.html'), 'utf8');
+    expect(home).toContain(`${hostileOrigin}/canary/logo.jpg`);
+    expect(home).toContain(`${canaryOrigin}/preview-1.jpg`);
+    expect(readFileSync(join(site, 'news', first.id, 'index.html'), 'utf8')).toContain('/canary/gallery.jpg');
+    // …and the publishing machine fetched none of them.
+    expect(heard).toEqual([]);
+  } finally {
+    canary.close();
+    hostile.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('a backend that never answers: the run ends by its deadline and the previous snapshot stays', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'a command-line check, once is enough');
+  const serve = staticHandler(() => join(root, 'dist'));
+  const hung = createServer((req, res) => (req.url.includes('/api/') ? undefined : serve(req, res)));
+  const hungOrigin = await listen(hung);
+  const site = mkdtempSync(join(tmpdir(), 'vestnik-snapshot-hung-'));
+  try {
+    cpSync(dir, site, { recursive: true }); // published: a snapshot in index.html and news/
+    const before = readFileSync(join(site, 'index.html'), 'utf8');
+    const article = join(site, 'news', demo.page(1).items[0].id, 'index.html');
+    const articleBefore = readFileSync(article, 'utf8');
+    const { status, stderr } = await publish(site, '--from', `${hungOrigin}/`, '--render-timeout', '3', '--run-timeout', '20');
+    expect(status).toBe(1);
+    expect(stderr).toContain('not written');
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).toEqual(before);
+    expect(readFileSync(article, 'utf8')).toEqual(articleBefore);
+  } finally {
+    hung.closeAllConnections();
+    hung.close();
+    rmSync(site, { recursive: true, force: true });
   }
 });
