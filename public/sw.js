@@ -153,7 +153,8 @@ async function data(event) {
 }
 
 async function keepData(request, response) {
-  // The backend says it is gone (or never was): its old copy goes too.
+  // The backend says it is gone (404, 410), or that this answer must not be kept: a copy
+  // kept earlier goes too.
   if (response.status === 404 || response.status === 410 || (response.ok && !storable(response))) {
     await response.body?.cancel();
     await (await caches.open(DATA)).delete(request);

@@ -102,7 +102,8 @@ export async function nextFrames(page) {
 /**
  * Records every `fetch` the page makes (call before `page.goto`), in `window.__fetches`:
  * `{ url, done }`, done once the page is through with it — given up or refused, answered
- * with an error status, or answered and its body read. See `fetchesDone`.
+ * with an error status, or answered and its body read (whole, or as a stream to its end or
+ * cancelled). See `fetchesDone`.
  */
 export async function trackFetches(page) {
   await page.addInitScript(() => {
@@ -122,6 +123,25 @@ export async function trackFetches(page) {
             const body = original.call(this);
             body.then(done, done);
             return body;
+          };
+        }
+        // Or read as a stream (the app does, src/api/client.rs): to its end, or given up.
+        const stream = response.body;
+        const getReader = stream?.getReader;
+        if (getReader) {
+          stream.getReader = function (...args) {
+            const reader = getReader.apply(this, args);
+            const { read, cancel } = reader;
+            reader.read = function () {
+              const chunk = read.call(this);
+              chunk.then((result) => result.done && done(), done);
+              return chunk;
+            };
+            reader.cancel = function (...reasons) {
+              done();
+              return cancel.apply(this, reasons);
+            };
+            return reader;
           };
         }
       }, done);
