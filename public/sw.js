@@ -26,6 +26,9 @@ const scope = new URL(self.registration.scope);
 const shellUrls = new Set(PRECACHE.map((entry) => new URL(entry.url, scope).href));
 const indexUrl = new URL('index.html', scope).href;
 const configUrl = new URL('config.json', scope).href;
+// Where the worker keeps its last storage problems (in META; never fetched): the saved
+// page shows the latest (src/api/client.rs reads this address).
+const problemsUrl = new URL('vestnik-storage-problems.json', scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -317,11 +320,21 @@ async function sweep() {
   }
 }
 
-// Storage is best effort: what fails there is logged and never reaches the page.
+// Storage is best effort: what fails there is logged (the console, and the last five for
+// the saved page) and never reaches the page.
 function quietly(what, promise) {
   return promise.catch((error) => note(what, error));
 }
 
-function note(what, error) {
+async function note(what, error) {
   console.warn(`vestnik sw: ${what}: ${error && error.name ? `${error.name}: ${error.message}` : error}`);
+  try {
+    const cache = await caches.open(META);
+    const earlier = await cache.match(problemsUrl);
+    const list = earlier ? await earlier.json() : [];
+    list.unshift({ at: new Date().toISOString(), what, error: String((error && error.name) || 'Error').slice(0, 60) });
+    await cache.put(problemsUrl, new Response(JSON.stringify(list.slice(0, 5)), { headers: { 'Content-Type': 'application/json' } }));
+  } catch {
+    // Nowhere to keep it (the storage itself is failing): the console has it.
+  }
 }

@@ -388,6 +388,40 @@ pub async fn forget_saved(urls: &[String]) {
 
 /// Whether the service worker has a saved copy of `url` (`None`: no Cache API here).
 pub async fn saved_offline(url: &str) -> Option<bool> {
+    Some(cached(url).await?.is_some())
+}
+
+/// Where the service worker keeps its last storage problems (public/sw.js), relative to
+/// the document's base.
+const STORAGE_PROBLEMS: &str = "vestnik-storage-problems.json";
+
+/// A copy the service worker could not keep: when (RFC 3339) and the browser's error name.
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct StorageProblem {
+    pub at: String,
+    pub error: String,
+}
+
+/// The service worker's latest storage problem, if it has had one (and says so readably).
+pub async fn storage_problem() -> Option<StorageProblem> {
+    let base = leptos::prelude::document().base_uri().ok()??;
+    let url = web_sys::Url::new_with_base(STORAGE_PROBLEMS, &base)
+        .ok()?
+        .href();
+    let response = cached(&url).await??;
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    serde_json::from_str::<Vec<StorageProblem>>(&text)
+        .ok()?
+        .into_iter()
+        .next()
+}
+
+/// The service worker's saved answer for `url` in any cache: `None` without a Cache API,
+/// `Some(None)` when there is none.
+async fn cached(url: &str) -> Option<Option<web_sys::Response>> {
     let caches = js_sys::Reflect::get(&leptos::prelude::window(), &"caches".into())
         .ok()
         .filter(|c| !c.is_undefined() && !c.is_null())?;
@@ -401,5 +435,5 @@ pub async fn saved_offline(url: &str) -> Option<bool> {
         .dyn_into::<js_sys::Promise>()
         .ok()?;
     let found = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    Some(!found.is_undefined())
+    Some(found.dyn_into::<web_sys::Response>().ok())
 }

@@ -109,6 +109,11 @@ impl Api {
         client::forget_saved(&urls).await;
     }
 
+    /// The latest copy the service worker could not keep for offline reading, if any.
+    pub async fn storage_problem(&self) -> Option<client::StorageProblem> {
+        client::storage_problem().await
+    }
+
     /// Warms the cache with a calendar month (the neighbours of the one shown).
     pub fn prefetch_calendar_month(&self, year: i32, month: u32) {
         self.config

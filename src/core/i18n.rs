@@ -136,6 +136,18 @@ impl Lang {
         }
     }
 
+    /// The service worker's latest storage problem: when (already formatted) and the
+    /// browser's error name.
+    pub fn storage_problem(self, when: &str, error: &str) -> String {
+        let full = error == "QuotaExceededError";
+        match (self, full) {
+            (Self::Ru, true) => format!("{when} не удалось сохранить копию для чтения без сети: на устройстве не хватило места."),
+            (Self::Ru, false) => format!("{when} не удалось сохранить копию для чтения без сети: ошибка хранилища браузера ({error})."),
+            (Self::En, true) => format!("On {when}, a copy for offline reading could not be saved: the device ran out of space."),
+            (Self::En, false) => format!("On {when}, a copy for offline reading could not be saved: a browser storage error ({error})."),
+        }
+    }
+
     pub fn open_photo(self, n: usize, total: usize, alt: &str) -> String {
         let base = match self {
             Self::Ru => format!("Открыть фото {n} из {total}"),

@@ -25,23 +25,32 @@ fn SavedPage() -> impl IntoView {
     let api = use_api();
     let site_offset = use_site().utc_offset;
     let read = RwSignal::new(pwa::remembered());
-    let api_of_clear = api.clone();
     // Which of them the service worker holds (checked in the background).
-    let available = LocalResource::new(move || {
-        let (api, read) = (api.clone(), read.get());
-        async move {
-            let mut out = Vec::with_capacity(read.len());
-            for article in &read {
-                out.push(api.article_saved_offline(&article.id).await);
+    let available = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let (api, read) = (api.clone(), read.get());
+            async move {
+                let mut out = Vec::with_capacity(read.len());
+                for article in &read {
+                    out.push(api.article_saved_offline(&article.id).await);
+                }
+                out
             }
-            out
         }
     });
     // What the site stores on this device, and the reader's «Очистить».
     let used = LocalResource::new(pwa::storage_used);
+    let problem = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.storage_problem().await }
+        }
+    });
     let cleared = RwSignal::new(false);
     let clear = move |_| {
-        let api = api_of_clear.clone();
+        let api = api.clone();
         leptos::task::spawn_local(async move {
             let ids: Vec<String> = read.get_untracked().into_iter().map(|a| a.id).collect();
             api.forget_saved(&ids).await;
@@ -103,6 +112,17 @@ fn SavedPage() -> impl IntoView {
         <section class="storage" aria-labelledby="storage-title">
             <h2 id="storage-title">{t.storage_title}</h2>
             <p>{move || used.get().flatten().map(|bytes| lang.storage_used(bytes))}</p>
+            {move || {
+                problem
+                    .get()
+                    .flatten()
+                    .map(|p| {
+                        let when = DateTime::parse_from_rfc3339(&p.at)
+                            .map(|m| dates::long_date_time_in(lang, m, site_offset))
+                            .unwrap_or_default();
+                        view! { <p class="storage__problem">{lang.storage_problem(&when, &p.error)}</p> }
+                    })
+            }}
             <p id="storage-explain">{t.storage_explain}</p>
             <button type="button" class="button" aria-describedby="storage-explain" on:click=clear>
                 {t.storage_clear}
