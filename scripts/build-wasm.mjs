@@ -109,13 +109,16 @@ let splitJs = split ? readFileSync(join(work, SPLIT_JS), 'utf8') : null;
 // vestnik-shared<n>-<hash>.wasm, so every hashed file of the build starts with `vestnik-`.
 const chunkName = (file) => file.replace(/^split_/, '').replace(/^chunk_/, 'shared').replace(/\.wasm$/, '');
 // Which split points each file serves: its own (split_<name>), or those named in the
-// comment wasm-split writes above a shared chunk (`/* article, embed */`).
+// comment wasm-split writes right above a shared chunk's loader
+// (`/* article, embed */ const __chunk_7 = makeLoad(…)`). Anything else means the
+// splitter's output changed: better a failed build than chunks preloaded for no page.
 const servesOf = (file) => {
   const own = /^split_(.+)\.wasm$/.exec(file);
   if (own) return [own[1]];
-  const index = splitJs.indexOf(`"./${file}"`);
-  const comment = [...splitJs.slice(0, index).matchAll(/\/\* ([\w, ]+) \*\//g)].pop();
-  return comment ? comment[1].split(/,\s*/) : [];
+  const shared = /^chunk_(\d+)\.wasm$/.exec(file);
+  const comment = shared && new RegExp(String.raw`/\* ([\w, ]+) \*/\s*const __chunk_${shared[1]} = makeLoad\(`).exec(splitJs);
+  if (!comment) throw new Error(`build-wasm: ${SPLIT_JS} does not say which split points ${file} serves, as expected`);
+  return comment[1].split(/,\s*/);
 };
 const files = {}; // split point → [[file, integrity]]
 for (const chunk of chunks) {

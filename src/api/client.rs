@@ -56,11 +56,24 @@ impl Weight for Body {
 
 type Pending = Shared<LocalBoxFuture<'static, Result<Body, ApiError>>>;
 
+/// A request under way, and whether anyone but its starter is waiting for it.
+#[derive(Clone)]
+struct InFlight {
+    request: Pending,
+    joined: Rc<Cell<bool>>,
+}
+
+/// How long a prefetch's definite refusal waits for the view that will ask for it.
+const UNSEEN_TTL_MS: f64 = 10.0 * 1000.0;
+
 thread_local! {
     static CACHE: RefCell<Cache<Body>> = RefCell::new(Cache::new(96, 8 * 1024 * 1024, CACHE_TTL_MS));
     /// Requests under way, so a prefetch and the view that then needs the same URL share
     /// one download instead of making two.
-    static PENDING: RefCell<HashMap<String, Pending>> = RefCell::new(HashMap::new());
+    static PENDING: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
+    /// A prefetch's definite refusal (404/410, too large) that no view has seen yet: the
+    /// first to ask for that URL gets it, instead of asking the backend again at once.
+    static UNSEEN: RefCell<HashMap<String, (ApiError, f64)>> = RefCell::new(HashMap::new());
     /// Bodies already decoded by [`decoded_once`], while the cache holds them.
     static DECODED: RefCell<Vec<Decoded>> = const { RefCell::new(Vec::new()) };
 }
@@ -76,12 +89,21 @@ struct Decoded {
 
 /// Like [`get`], but answers from the in-memory cache when it can and stores successes.
 pub async fn get_cached(url: &str, limits: Limits) -> Result<Body, ApiError> {
+    load(url, limits, false).await
+}
+
+async fn load(url: &str, limits: Limits, prefetch: bool) -> Result<Body, ApiError> {
     let now = js_sys::Date::now();
     if let Some(body) = CACHE.with(|c| c.borrow_mut().get(url, now)) {
         return Ok(body);
     }
-    if let Some(pending) = PENDING.with(|p| p.borrow().get(url).cloned()) {
-        match pending.await {
+    let unseen = UNSEEN.with(|u| u.borrow_mut().remove(url));
+    if let Some((error, _)) = unseen.filter(|(_, at)| now - at < UNSEEN_TTL_MS) {
+        return Err(error);
+    }
+    if let Some(flight) = PENDING.with(|p| p.borrow().get(url).cloned()) {
+        flight.joined.set(true);
+        match flight.request.await {
             // The view that started it went away and cancelled it: fetch for ourselves.
             Err(ApiError::Network) => {}
             other => return other,
@@ -101,8 +123,24 @@ pub async fn get_cached(url: &str, limits: Limits) -> Result<Body, ApiError> {
     }
     .boxed_local()
     .shared();
-    PENDING.with(|p| p.borrow_mut().insert(url.to_owned(), request.clone()));
-    request.await
+    let joined = Rc::new(Cell::new(false));
+    PENDING.with(|p| {
+        p.borrow_mut().insert(
+            url.to_owned(),
+            InFlight {
+                request: request.clone(),
+                joined: joined.clone(),
+            },
+        )
+    });
+    let result = request.await;
+    if let Err(error @ (ApiError::NotFound | ApiError::TooLarge)) = &result {
+        if prefetch && !joined.get() {
+            let at = js_sys::Date::now();
+            UNSEEN.with(|u| u.borrow_mut().insert(url.to_owned(), (error.clone(), at)));
+        }
+    }
+    result
 }
 
 /// Like [`get_cached`], then `decode`: a body that does not decode is forgotten, so the
@@ -169,7 +207,7 @@ pub async fn decoded_once<T: 'static>(
 /// will report them).
 pub fn prefetch(url: String, limits: Limits) {
     leptos::task::spawn_local(async move {
-        let _ = get_cached(&url, limits).await;
+        let _ = load(&url, limits, true).await;
     });
 }
 
