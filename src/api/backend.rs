@@ -1,9 +1,11 @@
-//! One trait for every kind of backend Vestnik can read, and the list of kinds.
+//! One trait for every kind of backend Vestnik can read.
 //!
 //! An adapter turns one backend's responses into `core::model`; nothing outside `api`
-//! knows which kind is in use. A new kind is one file implementing [`Backend`] plus one
-//! line in [`KINDS`]: its name is the `backend` value in `config.json`, and the keys it
-//! reads from `config.json` are listed there so a typo is still reported.
+//! knows which kind is in use. A new kind is one file implementing [`Backend`] with its
+//! [`Kind`], plus one line in `super::config::KINDS`: its name is the `backend` value in
+//! `config.json`, and the keys it reads from `config.json` are listed there so a typo is
+//! still reported. (The list lives beside the config that picks from it, so this file
+//! imports no adapter and no adapter reaches back into it through the list.)
 
 use std::sync::Arc;
 
@@ -11,11 +13,7 @@ use chrono::FixedOffset;
 use futures::future::LocalBoxFuture;
 
 use super::client::Limits;
-#[cfg(feature = "jsonfeed")]
-use super::jsonfeed;
-#[cfg(feature = "wordpress")]
-use super::wordpress;
-use super::{vestnik, ApiError};
+use super::ApiError;
 use crate::core::filter::Filter;
 use crate::core::model::{Archive, Article, CalendarMonth, NewsPage, Site};
 
@@ -92,13 +90,3 @@ pub struct Kind {
     pub keys: &'static [&'static str],
     pub build: Build,
 }
-
-/// Every kind this build reads (the `wordpress` and `jsonfeed` cargo features, on by
-/// default). The first is the default.
-pub const KINDS: &[Kind] = &[
-    vestnik::KIND,
-    #[cfg(feature = "jsonfeed")]
-    jsonfeed::KIND,
-    #[cfg(feature = "wordpress")]
-    wordpress::KIND,
-];

@@ -1,8 +1,8 @@
 //! The runtime `config.json` next to `index.html`: which kind of backend to read and where
 //! it is. A deployer edits this file to point Vestnik at a backend; no rebuild.
 //!
-//! The keys every kind shares are read here; `backend` picks the kind (see
-//! [`super::backend::KINDS`]), which reads its own keys. Any other key is a mistake and
+//! The keys every kind shares are read here; `backend` picks the kind (see [`KINDS`]),
+//! which reads its own keys. Any other key is a mistake and
 //! is reported, so a typo never silently falls back to a default.
 
 use std::collections::BTreeMap;
@@ -11,14 +11,29 @@ use std::sync::Arc;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use super::backend::{Backend, KINDS};
+use super::backend::{Backend, Kind};
 use super::client::Limits;
+#[cfg(feature = "jsonfeed")]
+use super::jsonfeed;
+use super::vestnik;
+#[cfg(feature = "wordpress")]
+use super::wordpress;
 use super::ApiError;
 use crate::core::dates;
 use crate::core::model::{Image, Link, LinkGroup, Rubric, Site};
 
 /// Where `config.json` lives, relative to the document base (`<base href>`).
 pub const CONFIG_URL: &str = "config.json";
+
+/// Every kind this build reads (the `wordpress` and `jsonfeed` cargo features, on by
+/// default). The first is the default.
+pub const KINDS: &[Kind] = &[
+    vestnik::KIND,
+    #[cfg(feature = "jsonfeed")]
+    jsonfeed::KIND,
+    #[cfg(feature = "wordpress")]
+    wordpress::KIND,
+];
 
 /// Default limits when `config.json` does not set them.
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;

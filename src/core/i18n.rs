@@ -115,7 +115,6 @@ impl Lang {
         }
     }
 
-    /// The name of a photo thumbnail button.
     /// What the site stores on this device: "Сайт хранит здесь 3,2 МБ." (one decimal
     /// under 10 MB, whole megabytes above).
     pub fn storage_used(self, bytes: f64) -> String {
@@ -148,6 +147,7 @@ impl Lang {
         }
     }
 
+    /// The name of a photo thumbnail button.
     pub fn open_photo(self, n: usize, total: usize, alt: &str) -> String {
         let base = match self {
             Self::Ru => format!("Открыть фото {n} из {total}"),

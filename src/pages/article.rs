@@ -9,6 +9,7 @@ use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::gallery::Gallery;
+use crate::components::not_found::NotFoundView;
 use crate::components::rubrics::Rubrics;
 use crate::components::share_bar::ShareBar;
 use crate::components::site_time::{DateStyle, SiteTime};
@@ -17,7 +18,6 @@ use crate::core::model::Article;
 use crate::core::{meta, routes};
 use crate::lang::{use_content_lang, use_lang};
 use crate::lazy::{Lazy, Render};
-use crate::pages::not_found::NotFoundView;
 use crate::pwa::{self, AppStatus};
 use crate::resource;
 

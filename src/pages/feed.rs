@@ -9,6 +9,7 @@ use crate::app::{absolute, use_api, use_app_path, use_list_memory, use_site};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filter_chips::FilterChips;
+use crate::components::month_list::MonthList;
 use crate::components::news_list::NewsList;
 use crate::components::pager::Pager;
 use crate::components::search_form::SearchForm;
@@ -17,7 +18,6 @@ use crate::core::filter::{Filter, Period};
 use crate::core::i18n::Lang;
 use crate::core::{dates, paging, routes, template};
 use crate::lang::use_lang;
-use crate::pages::archive::YearMonths;
 use crate::resource;
 use crate::router::use_location;
 
@@ -242,4 +242,35 @@ fn BadDate(lang: Lang) -> impl IntoView {
             <p><a href=routes::FEED>{t.to_latest_news}</a></p>
         </div>
     }
+}
+
+/// The months of one year that have news, with counts: the top of a year's page.
+#[component]
+fn YearMonths(year: i32) -> impl IntoView {
+    let lang = use_lang();
+    let api = use_api();
+    // The archive's month counts (cached by the api layer: one request with the archive page).
+    let archive = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.archive().await }
+    });
+    let body = move || {
+        Suspend::new(async move {
+            // The year's news list below stays usable even if the counts fail to load.
+            let months: Vec<_> = archive
+                .await
+                .ok()
+                .flatten()
+                .map(|a| a.months.into_iter().filter(|m| m.year == year).collect())
+                .unwrap_or_default();
+            (!months.is_empty()).then(|| {
+                view! {
+                    <nav class="archive" aria-label=lang.year_by_month(year)>
+                        <MonthList months headings=false />
+                    </nav>
+                }
+            })
+        })
+    };
+    view! { <Suspense fallback=|| ()>{body}</Suspense> }
 }
