@@ -156,14 +156,13 @@ async function data(event) {
 }
 
 async function keepData(request, response) {
-  // The backend says it is gone (404, 410), or that this answer must not be kept: a copy
-  // kept earlier goes too.
-  if (response.status === 404 || response.status === 410 || (response.ok && !storable(response))) {
+  if (!storable(response)) {
     await response.body?.cancel();
-    await (await caches.open(DATA)).delete(request);
+    // The backend says it is gone (404, 410), or that this answer must not be kept: a
+    // copy kept earlier goes too. (Other errors leave it, for when the network fails.)
+    if (response.ok || response.status === 404 || response.status === 410) await (await caches.open(DATA)).delete(request);
     return;
   }
-  if (!storable(response)) return response.body?.cancel();
   const { maxResponseBytes } = await settings();
   const body = await bodyUpTo(response, maxResponseBytes);
   if (body) await keep(DATA, request, response, body, DATA_MAX_ENTRIES);
@@ -261,34 +260,34 @@ async function bodyUpTo(response, limit) {
   return body;
 }
 
-// Stores `body` as `response`'s copy, marked with when and how large, and keeps the
-// cache within its bounds and the origin within its budget. A full disk evicts the
-// oldest photos and tries once more.
+// Stores `body` as `response`'s copy, marked with when it was saved, and keeps the cache
+// within its bounds and the origin within its budget. A full disk evicts the older half
+// of the photos and tries once more.
 async function keep(name, request, response, body, maxEntries) {
   const headers = new Headers(response.headers);
   for (const header of ['Content-Length', 'Content-Encoding', 'Set-Cookie']) headers.delete(header);
   headers.set('X-Vestnik-Stored', new Date().toISOString());
-  headers.set('X-Vestnik-Bytes', String(body.byteLength));
   const copy = () => new Response(body, { status: response.status, statusText: response.statusText, headers });
   const cache = await caches.open(name);
   try {
     await cache.put(request, copy());
   } catch (error) {
     if (error?.name !== 'QuotaExceededError') throw error;
-    await evict(IMAGES, Math.max(1, Math.ceil((await (await caches.open(IMAGES)).keys()).length / 2)));
+    await evict(IMAGES, (entries) => Math.ceil(entries / 2));
     await cache.put(request, copy());
   }
-  await evict(name, (await cache.keys()).length - maxEntries);
+  await evict(name, (entries) => entries - maxEntries);
   await withinBudget();
 }
 
-// Evicts the `count` oldest entries of a cache (keys come back in insertion order).
+// Evicts the oldest entries of a cache (keys come back in insertion order): `count` of
+// them, or as many as `count(entries)` says. Returns how many went.
 async function evict(name, count) {
-  if (count <= 0) return 0;
   const cache = await caches.open(name);
-  const keys = (await cache.keys()).slice(0, count);
-  for (const key of keys) await cache.delete(key);
-  return keys.length;
+  const keys = await cache.keys();
+  const going = keys.slice(0, Math.max(0, typeof count === 'function' ? count(keys.length) : count));
+  for (const key of going) await cache.delete(key);
+  return going.length;
 }
 
 // Keeps what the origin stores (the shell, saved news and photos) under the budget:

@@ -8,6 +8,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod core;
+pub mod js;
 pub mod lang;
 pub mod lazy;
 pub mod location;

@@ -14,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::api::freshness::{self, Freshness};
 use crate::core::model::Article;
+use crate::js::{call, get};
 
 /// The app-wide state the header and banners show.
 #[derive(Clone, Copy, Debug)]
@@ -177,25 +178,6 @@ async fn registration() -> Option<JsValue> {
 
 fn navigator_online() -> bool {
     window().navigator().on_line()
-}
-
-/// `target[name]`, if it is there.
-fn get(target: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(target, &name.into())
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-/// `target[name](...args)` when it returns a promise (or anything), catching exceptions.
-fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Option<js_sys::Promise> {
-    let function = get(target, name)?.dyn_into::<js_sys::Function>().ok()?;
-    let args: js_sys::Array = args.iter().collect();
-    let result = function.apply(target, &args).ok()?;
-    Some(
-        result
-            .dyn_into::<js_sys::Promise>()
-            .unwrap_or_else(|v| js_sys::Promise::resolve(&v)),
-    )
 }
 
 fn on_window(event: &str, handler: impl FnMut(web_sys::Event) + 'static) {

@@ -6,19 +6,21 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use futures::future::{FutureExt, LocalBoxFuture, OptionFuture, Shared};
 
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 use super::cache::{Cache, Weight};
 use super::freshness::{self, Freshness};
 use super::retry::{self, Failure};
 use super::ApiError;
+use crate::js;
 
 /// How long a successful response is reused without asking the backend again.
 const CACHE_TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
@@ -378,26 +380,11 @@ pub async fn forget_saved(urls: &[String]) {
             cache.remove(url);
         }
     });
-    let window = leptos::prelude::window();
-    let Some(caches) = js_sys::Reflect::get(&window, &"caches".into())
-        .ok()
-        .filter(|c| c.is_object())
-    else {
+    let Some(caches) = js::get(&leptos::prelude::window(), "caches") else {
         return;
     };
-    let call = |target: &wasm_bindgen::JsValue, name: &str, args: &[wasm_bindgen::JsValue]| {
-        let function = js_sys::Reflect::get(target, &name.into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        let promise = function
-            .apply(target, &args.iter().collect())
-            .ok()?
-            .dyn_into::<js_sys::Promise>()
-            .ok()?;
-        Some(wasm_bindgen_futures::JsFuture::from(promise))
-    };
-    let Some(Ok(names)) = futures::future::OptionFuture::from(call(&caches, "keys", &[])).await
+    let Some(Ok(names)) =
+        OptionFuture::from(js::call(&caches, "keys", &[]).map(JsFuture::from)).await
     else {
         return;
     };
@@ -406,18 +393,17 @@ pub async fn forget_saved(urls: &[String]) {
         .filter_map(|n| n.as_string())
     {
         if name.starts_with("vestnik-images-") {
-            if let Some(deleted) = call(&caches, "delete", &[name.into()]) {
-                let _ = deleted.await;
+            if let Some(deleted) = js::call(&caches, "delete", &[name.into()]) {
+                let _ = JsFuture::from(deleted).await;
             }
         } else if name.starts_with("vestnik-data-") {
-            let Some(Ok(cache)) =
-                futures::future::OptionFuture::from(call(&caches, "open", &[name.into()])).await
-            else {
+            let opened = js::call(&caches, "open", &[name.into()]).map(JsFuture::from);
+            let Some(Ok(cache)) = OptionFuture::from(opened).await else {
                 continue;
             };
             for url in urls {
-                if let Some(deleted) = call(&cache, "delete", &[url.into()]) {
-                    let _ = deleted.await;
+                if let Some(deleted) = js::call(&cache, "delete", &[url.into()]) {
+                    let _ = JsFuture::from(deleted).await;
                 }
             }
         }
@@ -460,18 +446,9 @@ pub async fn storage_problem() -> Option<StorageProblem> {
 /// The service worker's saved answer for `url` in any cache: `None` without a Cache API,
 /// `Some(None)` when there is none.
 async fn cached(url: &str) -> Option<Option<web_sys::Response>> {
-    let caches = js_sys::Reflect::get(&leptos::prelude::window(), &"caches".into())
-        .ok()
-        .filter(|c| !c.is_undefined() && !c.is_null())?;
-    let matcher = js_sys::Reflect::get(&caches, &"match".into())
-        .ok()?
-        .dyn_into::<js_sys::Function>()
+    let caches = js::get(&leptos::prelude::window(), "caches")?;
+    let found = JsFuture::from(js::call(&caches, "match", &[url.into()])?)
+        .await
         .ok()?;
-    let promise = matcher
-        .call1(&caches, &url.into())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    let found = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     Some(found.dyn_into::<web_sys::Response>().ok())
 }

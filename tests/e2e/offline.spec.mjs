@@ -261,23 +261,23 @@ test('with little storage, reading 30 articles with photos keeps working within 
 
 test('a photo the device has no room for still shows, and the saved page says why it was not kept', async ({ browser }, testInfo) => {
   const item = demo.page(1).items[0];
-  const photo = noisePng(256); // ~200 KB
+  const photo = noisePng(400); // ~470 KB
   const host = createServer((req, res) => res.writeHead(200, {
     'Content-Type': 'image/png', 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache',
   }).end(photo));
   const hostOrigin = await listen(host);
-  const gallery = [{ src: `${hostOrigin}/photo.png`, width: 256, height: 256, alt: 'Фото' }];
+  const gallery = [{ src: `${hostOrigin}/photo.png`, width: 400, height: 400, alt: 'Фото' }];
   const server = siteWith((path) => (path === articleJson(item.id) ? { json: { ...demo.article(item.id), gallery } } : null));
   try {
     await withWorker(browser, testInfo, server, async (page, _context, origin) => {
-      // The disk is all but full: room for news, not for the photo.
+      // The disk is all but full: room for news (and the worker's note), not for the photo.
       const { usage } = await page.evaluate(() => navigator.storage.estimate());
       const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 50 * 1024 });
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 200 * 1024 });
       await read(page, item);
       const img = page.locator('.gallery img').first();
       await img.scrollIntoViewIfNeeded();
-      await expect.poll(() => img.evaluate((i) => i.complete && i.naturalWidth)).toBe(256);
+      await expect.poll(() => img.evaluate((i) => i.complete && i.naturalWidth)).toBe(400);
       // The worker has noted the failure (beside the answer, so a moment later).
       await expect.poll(() => page.evaluate(async () => !!(await caches.match('vestnik-storage-problems.json')))).toBe(true);
       await open(page, 'saved');
