@@ -6,14 +6,18 @@
 
 pub mod api;
 pub mod app;
+pub mod browser;
 pub mod components;
+pub mod context;
 pub mod core;
-pub mod js;
+pub mod focus;
 pub mod lang;
 pub mod lazy;
+pub mod list_memory;
 pub mod location;
 pub mod pages;
 pub mod pwa;
+pub mod reading_history;
 pub mod resource;
 pub mod router;
 pub mod snapshot;

@@ -7,14 +7,12 @@
 use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::freshness::{self, Freshness};
-use crate::core::model::Article;
-use crate::js::{call, get};
+use crate::browser::{call, get};
 
 /// The app-wide state the header and banners show.
 #[derive(Clone, Copy, Debug)]
@@ -184,71 +182,4 @@ fn on_window(event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
     let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
     let _ = window().add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     closure.forget();
-}
-
-// ------------------------------------------------------------------ read articles
-
-const SAVED_KEY: &str = "vestnik.read";
-const SAVED_MAX: usize = 100;
-
-/// An article the reader opened, remembered for the "Сохранённые" list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReadArticle {
-    pub id: String,
-    pub title: String,
-    pub published: String,
-}
-
-/// Remembers an opened article (newest first, at most 100).
-pub fn remember(article: &Article) {
-    let mut list = remembered();
-    list.retain(|a| a.id != article.id);
-    list.insert(
-        0,
-        ReadArticle {
-            id: article.id.clone(),
-            title: article.title.clone(),
-            published: article.published.to_rfc3339(),
-        },
-    );
-    list.truncate(SAVED_MAX);
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(&list)) {
-        let _ = storage.set_item(SAVED_KEY, &json);
-    }
-}
-
-/// The articles the reader opened, newest first. Storage is untrusted input too: anything
-/// unreadable counts as nothing.
-pub fn remembered() -> Vec<ReadArticle> {
-    storage()
-        .and_then(|s| s.get_item(SAVED_KEY).ok().flatten())
-        .and_then(|json| serde_json::from_str::<Vec<ReadArticle>>(&json).ok())
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|a| crate::api::decode::valid_id(&a.id) && !a.title.is_empty())
-        .take(SAVED_MAX)
-        .collect()
-}
-
-/// What the whole site stores on this device (the app, saved news and photos), in bytes;
-/// `None` where the browser does not say.
-pub async fn storage_used() -> Option<f64> {
-    let storage = get(&window().navigator().into(), "storage")?;
-    let estimate = JsFuture::from(call(&storage, "estimate", &[])?)
-        .await
-        .ok()?;
-    get(&estimate, "usage")?.as_f64()
-}
-
-/// Forgets the news the reader opened (the saved page's «Очистить»; the saved copies
-/// themselves go through the api, [`crate::api::Api::forget_saved`]).
-pub fn forget_read() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(SAVED_KEY);
-    }
-}
-
-/// The browser's localStorage, if this page may use it (not in some private modes).
-pub fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }

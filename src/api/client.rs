@@ -20,7 +20,7 @@ use super::cache::{Cache, Weight};
 use super::freshness::{self, Freshness};
 use super::retry::{self, Failure};
 use super::ApiError;
-use crate::js;
+use crate::browser;
 
 /// How long a successful response is reused without asking the backend again.
 const CACHE_TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
@@ -380,11 +380,11 @@ pub async fn forget_saved(urls: &[String]) {
             cache.remove(url);
         }
     });
-    let Some(caches) = js::get(&leptos::prelude::window(), "caches") else {
+    let Some(caches) = browser::get(&leptos::prelude::window(), "caches") else {
         return;
     };
     let Some(Ok(names)) =
-        OptionFuture::from(js::call(&caches, "keys", &[]).map(JsFuture::from)).await
+        OptionFuture::from(browser::call(&caches, "keys", &[]).map(JsFuture::from)).await
     else {
         return;
     };
@@ -393,16 +393,16 @@ pub async fn forget_saved(urls: &[String]) {
         .filter_map(|n| n.as_string())
     {
         if name.starts_with("vestnik-images-") {
-            if let Some(deleted) = js::call(&caches, "delete", &[name.into()]) {
+            if let Some(deleted) = browser::call(&caches, "delete", &[name.into()]) {
                 let _ = JsFuture::from(deleted).await;
             }
         } else if name.starts_with("vestnik-data-") {
-            let opened = js::call(&caches, "open", &[name.into()]).map(JsFuture::from);
+            let opened = browser::call(&caches, "open", &[name.into()]).map(JsFuture::from);
             let Some(Ok(cache)) = OptionFuture::from(opened).await else {
                 continue;
             };
             for url in urls {
-                if let Some(deleted) = js::call(&cache, "delete", &[url.into()]) {
+                if let Some(deleted) = browser::call(&cache, "delete", &[url.into()]) {
                     let _ = JsFuture::from(deleted).await;
                 }
             }
@@ -446,8 +446,8 @@ pub async fn storage_problem() -> Option<StorageProblem> {
 /// The service worker's saved answer for `url` in any cache: `None` without a Cache API,
 /// `Some(None)` when there is none.
 async fn cached(url: &str) -> Option<Option<web_sys::Response>> {
-    let caches = js::get(&leptos::prelude::window(), "caches")?;
-    let found = JsFuture::from(js::call(&caches, "match", &[url.into()])?)
+    let caches = browser::get(&leptos::prelude::window(), "caches")?;
+    let found = JsFuture::from(browser::call(&caches, "match", &[url.into()])?)
         .await
         .ok()?;
     Some(found.dyn_into::<web_sys::Response>().ok())

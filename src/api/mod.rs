@@ -31,6 +31,7 @@ pub use error::ApiError;
 
 use crate::core::filter::Filter;
 use crate::core::model::{Archive, Article, CalendarMonth, NewsPage, Site};
+use crate::core::routes;
 
 /// What the app needs before it can show anything: the checked config and the site.
 #[derive(Clone, Debug)]
@@ -140,8 +141,9 @@ impl Api {
 }
 
 /// Loads `config.json`, then the site from the backend it names (with the config's own
-/// `site` settings put over it).
-pub async fn boot() -> Result<Boot, ApiError> {
+/// `site` settings put over it). `first` is the address the reader opened (the app path and
+/// query): the feed's first page is asked for beside the site, not after it.
+pub async fn boot(first: (String, String)) -> Result<Boot, ApiError> {
     let fallback = Limits {
         timeout_ms: config::DEFAULT_TIMEOUT_MS,
         max_bytes: config::DEFAULT_MAX_RESPONSE_BYTES,
@@ -154,7 +156,7 @@ pub async fn boot() -> Result<Boot, ApiError> {
         })?;
     let config = Config::from_json(&bytes)?;
     config.backend.ready().await?;
-    if let Some(feed) = first_screen_is_feed() {
+    if let Some(feed) = routes::first_screen_is_feed(&first.0, &first.1) {
         config.backend.warm_up(feed);
     }
     let site = config.backend.site().await?;
@@ -163,19 +165,4 @@ pub async fn boot() -> Result<Boot, ApiError> {
         config: Arc::new(config),
         site: Arc::new(site),
     })
-}
-
-/// `None` for a widget (which warms nothing up), else whether the reader opened the
-/// feed's first page.
-fn first_screen_is_feed() -> Option<bool> {
-    let search = leptos::prelude::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    let path = crate::location::app_path(&crate::location::base_path());
-    let path = path.trim_matches('/');
-    if path.starts_with("embed/") {
-        return None;
-    }
-    Some((path.is_empty() || path == "news") && search.is_empty())
 }

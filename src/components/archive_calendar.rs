@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::calendar::{Calendar, CalendarState};
-use crate::app::{use_api, use_app_path, use_site};
+use crate::context::{use_api, use_app_path, use_site};
 use crate::core::calendar::{self, Span};
 use crate::core::filter::Period;
 use crate::core::model::{Archive, YearMonth};

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod error_panel;
 pub mod filter_chips;
 pub mod gallery;
+pub mod lang_switch;
 pub mod later;
 pub mod lightbox;
 pub mod month_list;

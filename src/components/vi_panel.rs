@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::browser::local_storage;
 use crate::core::prefs::{Prefs, Setting, SETTINGS, STORAGE_KEY};
 use crate::lang::use_lang;
 use crate::lazy::{Lazy, Render};
-use crate::pwa::storage;
 
 /// The reader's settings, shared by the button and the panel.
 #[derive(Clone, Copy, Debug)]
@@ -19,7 +19,7 @@ pub struct ViState {
 impl ViState {
     /// Reads the saved settings and keeps `<html>` and storage in step with them.
     pub fn start() -> Self {
-        let saved = storage()
+        let saved = local_storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .map(|json| Prefs::from_json(&json))
             .unwrap_or_default();
@@ -30,7 +30,7 @@ impl ViState {
         Effect::new(move |_| {
             let prefs = state.prefs.get();
             apply(&prefs);
-            if let Some(storage) = storage() {
+            if let Some(storage) = local_storage() {
                 let _ = storage.set_item(STORAGE_KEY, &prefs.to_json());
             }
         });

@@ -64,6 +64,17 @@ pub fn is_article(path: &str) -> bool {
     Page::of(path) == Page::Article
 }
 
+/// What the first screen of an address opened from outside (app path, query) needs first:
+/// `None` for a widget (whose own first request differs), else whether it is the feed's
+/// first page, unfiltered.
+pub fn first_screen_is_feed(path: &str, search: &str) -> Option<bool> {
+    let path = path.trim_matches('/');
+    if path.starts_with("embed/") {
+        return None;
+    }
+    Some((path.is_empty() || path == "news") && search.is_empty())
+}
+
 /// The article an app path names (`news/%D0%B0` → `а`), if it is an article's page.
 pub fn article_id(path: &str) -> Option<String> {
     if !is_article(path) {

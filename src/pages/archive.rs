@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::ApiError;
-use crate::app::use_api;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::month_list::MonthList;
 use crate::components::skeleton::ListSkeleton;
+use crate::context::use_api;
 use crate::core::model::Archive;
 use crate::core::routes;
 use crate::lang::use_lang;

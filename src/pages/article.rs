@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
 
 use crate::api::ApiError;
-use crate::app::{absolute, use_api, use_app_path, use_list_memory, use_site};
 use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
@@ -14,11 +13,15 @@ use crate::components::rubrics::Rubrics;
 use crate::components::share_bar::ShareBar;
 use crate::components::site_time::{DateStyle, SiteTime};
 use crate::components::skeleton::ArticleSkeleton;
+use crate::context::{use_api, use_app_path, use_site};
 use crate::core::model::Article;
 use crate::core::{meta, routes};
 use crate::lang::{use_content_lang, use_lang};
 use crate::lazy::{Lazy, Render};
-use crate::pwa::{self, AppStatus};
+use crate::list_memory::use_list_memory;
+use crate::location::absolute;
+use crate::pwa::AppStatus;
+use crate::reading_history;
 use crate::resource;
 
 crate::split!(article, preload;
@@ -63,7 +66,7 @@ fn ArticlePage() -> impl IntoView {
         Suspend::new(async move {
             match article.await {
                 Ok(a) => {
-                    pwa::remember(&a);
+                    reading_history::remember(&a);
                     view! { <ArticleView article=a /> }.into_any()
                 }
                 Err(ApiError::NotFound) => view! {

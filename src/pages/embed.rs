@@ -9,12 +9,12 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::ApiError;
-use crate::app::{absolute, use_api, use_site};
 use crate::components::archive_calendar::ArchiveCalendar;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::picture::Picture;
 use crate::components::site_time::{DateStyle, SiteTime};
 use crate::components::skeleton::ListSkeleton;
+use crate::context::{use_api, use_site};
 use crate::core::embed::{Options, Target, Widget};
 use crate::core::filter::{Filter, Period};
 use crate::core::i18n::Lang;
@@ -22,6 +22,7 @@ use crate::core::model::NewsItem;
 use crate::core::routes;
 use crate::lang::{self, use_content_lang, use_lang};
 use crate::lazy::Render;
+use crate::location::absolute;
 
 crate::split!(embed, preload;
     /// The widgets' code: a chunk of its own, which the site's own pages never need. The

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
 use crate::api::ApiError;
-use crate::app::{absolute, use_api, use_app_path, use_list_memory, use_site};
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filter_chips::FilterChips;
@@ -14,10 +13,13 @@ use crate::components::news_list::NewsList;
 use crate::components::pager::Pager;
 use crate::components::search_form::SearchForm;
 use crate::components::skeleton::ListSkeleton;
+use crate::context::{use_api, use_app_path, use_site};
 use crate::core::filter::{Filter, Period};
 use crate::core::i18n::Lang;
 use crate::core::{dates, paging, routes, template};
 use crate::lang::use_lang;
+use crate::list_memory::use_list_memory;
+use crate::location::absolute;
 use crate::resource;
 use crate::router::use_location;
 

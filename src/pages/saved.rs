@@ -4,12 +4,13 @@ use chrono::DateTime;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::app::{use_api, use_site};
+use crate::browser;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
+use crate::context::{use_api, use_site};
 use crate::core::{dates, routes};
 use crate::lang::use_lang;
 use crate::lazy::Render;
-use crate::pwa;
+use crate::reading_history;
 
 crate::split!(saved, preload;
     /// The page's code: a chunk of its own.
@@ -24,7 +25,7 @@ fn SavedPage() -> impl IntoView {
     let t = lang.texts();
     let api = use_api();
     let site_offset = use_site().utc_offset;
-    let read = RwSignal::new(pwa::remembered());
+    let read = RwSignal::new(reading_history::remembered());
     // Which of them the service worker holds (checked in the background).
     let available = LocalResource::new({
         let api = api.clone();
@@ -40,7 +41,7 @@ fn SavedPage() -> impl IntoView {
         }
     });
     // What the site stores on this device, and the reader's «Очистить».
-    let used = LocalResource::new(pwa::storage_used);
+    let used = LocalResource::new(browser::storage_used);
     let problem = LocalResource::new({
         let api = api.clone();
         move || {
@@ -54,7 +55,7 @@ fn SavedPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let ids: Vec<String> = read.get_untracked().into_iter().map(|a| a.id).collect();
             api.forget_saved(&ids).await;
-            pwa::forget_read();
+            reading_history::forget_read();
             read.set(Vec::new());
             cleared.set(true);
             used.refetch();

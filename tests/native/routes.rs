@@ -189,3 +189,13 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn first_screen_is_feed_only_for_the_unfiltered_first_page_and_nothing_for_widgets() {
+    assert_eq!(first_screen_is_feed("", ""), Some(true));
+    assert_eq!(first_screen_is_feed("news", ""), Some(true));
+    assert_eq!(first_screen_is_feed("news/", ""), Some(true));
+    assert_eq!(first_screen_is_feed("news", "?page=2"), Some(false));
+    assert_eq!(first_screen_is_feed("news/10564", ""), Some(false));
+    assert_eq!(first_screen_is_feed("embed/feed", ""), None);
+}
