@@ -322,7 +322,8 @@ async function memory() {
   const withPhotos = index.find((item) => /"gallery":\s*\[\s*\{/.test(readFileSync(join(dist, `api/news/${item.id}.json`), 'utf8')));
   const routes = option('routes', null)?.split(',') ?? ['news', 'news?page=2', `news/${index[0].id}`, 'news/archive/2020/12', `news/${index[5].id}`,
     'news/archive', 'news/archive/2021', `news/${index[10].id}`, 'news?page=3', 'news/archive/2020/12/01'];
-  const settled = () => page.waitForFunction(() => document.querySelector('#main h1') && !document.querySelector('#main .skeleton'));
+  // The app's own mark (src/settled.rs): a heading or an error, nothing loading.
+  const settled = () => page.locator('#main[data-settled]').waitFor({ state: 'attached' });
   const step = async (href) => {
     await page.evaluate(async ({ href, navigate }) => {
       await new Function(`return (${navigate})`)()(href);

@@ -229,15 +229,10 @@ function capture() {
 }
 
 /**
- * The app's state when its first screen is complete: nothing loading, a page heading or an
- * error (src/snapshot.rs waits for the same before it hands over).
+ * The app's first screen is complete: it marks its `#main` with `data-settled` (a page
+ * heading or an error, nothing loading; src/settled.rs is the one definition).
  */
-const SETTLED = () => {
-  const app = document.getElementById('app');
-  return !document.documentElement.hasAttribute('data-snapshot')
-    && !!app?.querySelector('#main h1, #main .error-panel')
-    && !app.querySelector('.skeleton, .site-header--placeholder, [aria-busy="true"]');
-};
+const SETTLED = '#app #main[data-settled]';
 
 /** At most this many requests are preloaded: the first screen's own, not a long tail. */
 const MAX_PRELOAD = 8;
@@ -291,11 +286,11 @@ export async function render(url, { browser: given, kind = 'feed', timeoutMs = D
         await route.fulfill({ response, body: stripSnapshot(await response.text()) });
       });
       await page.goto(url, { waitUntil: 'load', timeout: left() });
-      await page.waitForFunction(SETTLED, null, { timeout: left(), polling: 20 });
+      await page.locator(SETTLED).waitFor({ state: 'attached', timeout: left() });
       const made = requests;
       requests = null;
       await page.waitForLoadState('networkidle', { timeout: left() });
-      await page.waitForFunction(SETTLED, null, { timeout: left(), polling: 100 });
+      await page.locator(SETTLED).waitFor({ state: 'attached', timeout: left() });
       const [selector, missing] = EXPECTED[kind];
       const problem = await page.evaluate(([selector, missing]) => {
         const app = document.getElementById('app');

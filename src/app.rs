@@ -94,7 +94,7 @@ fn Shell(boot: Boot) -> impl IntoView {
     view! {
         <Title formatter />
         <Router base>
-            {focus_heading_on_navigation(boot.config.limits.timeout_ms)}
+            {focus_heading_on_navigation()}
             <SkipLink />
             <UpdateBanner status />
             <SiteHeader site=Arc::clone(&site)>

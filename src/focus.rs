@@ -1,51 +1,52 @@
-//! Focus after a client-side navigation: the new page's heading, as after a full page load.
+//! Focus after a client-side navigation: the new page's heading, as after a full page load,
+//! so screen readers announce the new page and keyboard users start from its top.
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::router::use_location;
+use crate::settled;
 
-/// After a client-side navigation, moves focus to the new page's `h1` (once it has
-/// rendered), so screen readers announce the new page and keyboard users start from its
-/// top, as they would after a full page load.
-pub fn focus_heading_on_navigation(timeout_ms: u32) {
+thread_local! {
+    /// The latest navigation: an earlier one's focus never lands after a later one.
+    static NAVIGATION: Cell<u64> = const { Cell::new(0) };
+}
+
+/// On every change of address, once the new page has settled, focuses its `h1` — only if
+/// focus is still where the navigation left it (or nowhere, once that element has gone): a
+/// reader who has moved on meanwhile is not pulled back.
+pub fn focus_heading_on_navigation() {
     let location = use_location();
     Effect::new(move |previous: Option<(String, String)>| {
         let now = (location.pathname.get(), location.search.get());
         if previous.is_some_and(|p| p != now) {
-            let deadline = js_sys::Date::now() + f64::from(timeout_ms) + RENDER_MARGIN_MS;
-            focus_heading(deadline, document().active_element());
+            let from = document().active_element();
+            let navigation = NAVIGATION.with(|n| n.get() + 1);
+            NAVIGATION.with(|n| n.set(navigation));
+            settled::after_navigation(move || {
+                if NAVIGATION.with(Cell::get) == navigation {
+                    focus_heading(from.as_ref());
+                }
+            });
         }
         now
     });
 }
 
-/// How long after a request's deadline (config.json's `timeout_ms`) the new page's heading
-/// is still waited for: time to render.
-const RENDER_MARGIN_MS: f64 = 2_000.0;
-
-/// Tries on each animation frame until the new page's heading is there (not the one of a
-/// page still shown while the next loads, inside a region marked busy), until `deadline`
-/// (ms since the epoch), and only while focus is where the navigation left it (`from`, or
-/// nowhere once that has gone): a reader who has moved on meanwhile is not pulled back.
-fn focus_heading(deadline: f64, from: Option<web_sys::Element>) {
-    request_animation_frame(move || {
-        let now = document().active_element();
-        if now != from && now.as_ref() != document().body().as_deref() {
-            return;
-        }
-        let heading = document()
-            .query_selector("#main h1:not([aria-busy=\"true\"] h1)")
-            .ok()
-            .flatten()
-            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-        match heading {
-            Some(h1) => {
-                let _ = h1.set_attribute("tabindex", "-1");
-                let _ = h1.focus();
-            }
-            None if js_sys::Date::now() < deadline => focus_heading(deadline, from),
-            None => {}
-        }
-    });
+fn focus_heading(from: Option<&web_sys::Element>) {
+    let now = document().active_element();
+    if now.as_ref() != from && now.as_ref() != document().body().as_deref() {
+        return;
+    }
+    let heading = document()
+        .query_selector("#main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h1) = heading {
+        let _ = h1.set_attribute("tabindex", "-1");
+        let _ = h1.focus();
+    }
 }

@@ -20,6 +20,7 @@ pub mod pwa;
 pub mod reading_history;
 pub mod resource;
 pub mod router;
+pub mod settled;
 pub mod snapshot;
 pub mod tasks;
 
@@ -49,6 +50,7 @@ fn mount(snapshot: Option<web_sys::Element>) {
     match root {
         Some(root) => {
             root.set_inner_html("");
+            settled::watch(&root);
             leptos::mount::mount_to(root.clone(), app::App).forget();
             if let Some(snapshot) = snapshot {
                 snapshot::hand_over(root, snapshot);
@@ -57,6 +59,9 @@ fn mount(snapshot: Option<web_sys::Element>) {
         None => {
             if let Some(snapshot) = snapshot {
                 snapshot::discard(&snapshot);
+            }
+            if let Some(body) = leptos::prelude::document().body() {
+                settled::watch(&body);
             }
             leptos::mount::mount_to_body(app::App)
         }

@@ -3,28 +3,24 @@
 //! `scripts/snapshot.mjs` when a site publishes); `public/prefs.js` decides before the
 //! first paint whether it applies to this page and marks `<html data-snapshot="on">`,
 //! which hides the app's root (style/snapshot.css). The app then renders into its hidden
-//! root as always; once its first screen is complete — a page heading (or an error) and
-//! nothing loading — the two are swapped in one step, keeping the reader's scroll position
+//! root as always; once it has settled (`settled`: a page heading or an error, nothing
+//! loading) the two are swapped in one step, keeping the reader's scroll position
 //! and keyboard focus. Nothing else in the app knows about it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::{document, set_timeout};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::settled;
+
 const ATTRIBUTE: &str = "data-snapshot";
-/// How often the hidden app is looked at.
-const POLL: Duration = Duration::from_millis(50);
 /// The longest the snapshot stands in: after 20 s the app shows whatever it has (its own
 /// loading state or error), so a page that never settles is never hidden for good.
-const MAX_POLLS: u32 = 400;
-/// A first screen the reader should see: a page heading, or the error that stands for one
-/// (an article that failed to load has no heading of its own).
-const COMPLETE: &str = "#main h1, #main .error-panel";
-/// Still loading: the shapes the app draws while waiting. `scripts/snapshot.mjs` waits for
-/// the same state before it captures a page.
-const LOADING: &str = ".skeleton, .site-header--placeholder, [aria-busy=\"true\"]";
+const MAX_WAIT: Duration = Duration::from_secs(20);
 
 /// The snapshot standing in for the app on this page, if there is one. A snapshot that
 /// does not apply here (another route, too old, English…) is removed at once, and so are
@@ -52,14 +48,22 @@ pub fn standing_in() -> Option<Element> {
     }
 }
 
-/// Swaps `snapshot` for the app in `root` as soon as the app's first screen is complete.
+/// Swaps `snapshot` for the app in `root` as soon as the app has settled (`settled`, which
+/// watches the root the app is mounted in).
 pub fn hand_over(root: HtmlElement, snapshot: Element) {
-    hand_over_within(root, snapshot, MAX_POLLS);
+    hand_over_within(root, snapshot, MAX_WAIT);
 }
 
-/// [`hand_over`], giving up waiting after `polls` looks (50 ms apart).
-pub fn hand_over_within(root: HtmlElement, snapshot: Element, polls: u32) {
-    check(root, snapshot, polls);
+/// [`hand_over`], giving up waiting after `wait`.
+pub fn hand_over_within(root: HtmlElement, snapshot: Element, wait: Duration) {
+    let pair = Rc::new(RefCell::new(Some((root, snapshot))));
+    let swap_once = move || {
+        if let Some((root, snapshot)) = pair.borrow_mut().take() {
+            swap(&root, &snapshot);
+        }
+    };
+    set_timeout(swap_once.clone(), wait);
+    settled::when_settled(swap_once);
 }
 
 /// Removes the snapshot and shows the app's root.
@@ -68,19 +72,6 @@ pub fn discard(snapshot: &Element) {
         let _ = html.remove_attribute(ATTRIBUTE);
     }
     snapshot.remove();
-}
-
-fn check(root: HtmlElement, snapshot: Element, polls_left: u32) {
-    if polls_left == 0 || settled(&root) {
-        swap(&root, &snapshot);
-    } else {
-        set_timeout(move || check(root, snapshot, polls_left - 1), POLL);
-    }
-}
-
-fn settled(root: &HtmlElement) -> bool {
-    let has = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
-    has(COMPLETE) && !has(LOADING)
 }
 
 fn swap(root: &HtmlElement, snapshot: &Element) {

@@ -65,12 +65,12 @@ export async function seriousAxeViolations(page) {
 }
 
 /**
- * Waits until the page has settled: no skeleton, placeholder or busy region left (the
- * app's own test before it hands over from a snapshot), so checks such as axe see the
- * page a reader reads, not one being replaced under them.
+ * Waits until the page has settled: the app marks `#main` with `data-settled` (a heading
+ * or an error, nothing loading: src/settled.rs, which the snapshot hand-over waits for
+ * too), so checks such as axe see the page a reader reads, not one being replaced under them.
  */
 export async function settled(page) {
-  await expect(page.locator('.skeleton, .site-header--placeholder, [aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('#main[data-settled]')).toBeAttached();
 }
 
 /**
