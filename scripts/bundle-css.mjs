@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const ORDER = [
   'base', 'skip-link', 'site-header', 'site-footer', 'sidebar', 'breadcrumbs', 'news-list', 'pager',
-  'search', 'month-list', 'calendar', 'article', 'gallery', 'lightbox', 'share', 'error-panel', 'skeleton',
+  'search', 'month-list', 'calendar', 'article', 'gallery', 'lightbox', 'share', 'neighbours', 'related', 'error-panel', 'skeleton',
   'not-found', 'app-status', 'snapshot', 'embed', 'vi',
 ];
 

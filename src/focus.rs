@@ -47,6 +47,10 @@ fn focus_heading(from: Option<&web_sys::Element>) {
         .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(h1) = heading {
         let _ = h1.set_attribute("tabindex", "-1");
-        let _ = h1.focus();
+        // Where the page is scrolled stays: the router has scrolled a new page to its top,
+        // and a list the reader returns to has been scrolled back to where they were.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h1.focus_with_options(&options);
     }
 }

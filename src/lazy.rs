@@ -20,7 +20,7 @@ use std::future::Future;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::error_panel::ErrorPanel;
+use crate::components::loading::Loading;
 use crate::components::skeleton::ListSkeleton;
 use crate::lang::use_lang;
 
@@ -97,28 +97,13 @@ where
 {
     let failed = failed.unwrap_or_else(|| use_lang().texts().load_error_title);
     let fallback = fallback.unwrap_or_else(|| ViewFnOnce::from(|| view! { <ListSkeleton /> }));
-    let attempt = RwSignal::new(0u32);
+    // «Повторить» loads again, which fetches the chunk anew (a failed fetch is not kept).
     let render = LocalResource::new(move || {
-        attempt.track();
-        load()
+        let chunk = load();
+        async move { chunk.await.map_err(ApiError::from) }
     });
-    view! {
-        <Suspense fallback=fallback>
-            {move || Suspend::new(async move {
-                match render.await {
-                    Ok(render) => render(),
-                    Err(error) => view! {
-                        <ErrorPanel
-                            title=failed
-                            error=ApiError::from(error)
-                            on_retry=move || attempt.update(|n| *n += 1)
-                        />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let view = |answer: Result<Render, ApiError>| answer.map(|render| render());
+    view! { <Loading resource=render failed view fallback /> }
 }
 
 /// Starts fetching a chunk now (`preload`: a [`split!`] chunk's preload). A failure is

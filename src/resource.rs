@@ -1,4 +1,5 @@
-//! Resources that follow the reader when they move on before a load has finished.
+//! Resources: [`archive`], the one several views share, and [`latest`], for resources that
+//! follow the reader when they move on before a load has finished.
 //!
 //! Leptos runs a resource's loads one after another: when its source changes while a load
 //! is under way, the next load starts only once that one has finished. A reader who asks
@@ -20,6 +21,20 @@ use futures::channel::oneshot;
 use futures::future::{select, Either};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
+
+use crate::api::ApiError;
+use crate::context::use_api;
+use crate::core::model::Archive;
+
+/// The archive's month counts, or `None` when the backend has none. The api caches the
+/// answer, so the sidebar's calendar, the archive page and a year's page share one request.
+pub fn archive() -> LocalResource<Result<Option<Archive>, ApiError>> {
+    let api = use_api();
+    LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.archive().await }
+    })
+}
 
 /// A resource loading `load(key)`, which never waits for a load the reader has left.
 pub fn latest<K, T, Fut>(key: Memo<K>, load: impl Fn(K) -> Fut + 'static) -> LocalResource<T>

@@ -19,10 +19,7 @@ pub fn ArchiveCalendar() -> impl IntoView {
         return None;
     }
     let t = use_lang().texts();
-    let archive = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.archive().await }
-    });
+    let archive = resource::archive();
     Some(view! {
         <Transition fallback=|| view! { <div class="calendar calendar--loading" aria-busy="true"></div> }>
             {move || Suspend::new(async move {

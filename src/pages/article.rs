@@ -8,7 +8,10 @@ use crate::components::article_body::ArticleBody;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::gallery::Gallery;
+use crate::components::loading::Loading;
+use crate::components::neighbours::Neighbours;
 use crate::components::not_found::NotFoundView;
+use crate::components::related::Related;
 use crate::components::rubrics::Rubrics;
 use crate::components::share_bar::ShareBar;
 use crate::components::site_time::{DateStyle, SiteTime};
@@ -62,51 +65,43 @@ fn ArticlePage() -> impl IntoView {
         async move { api.article(&id).await }
     });
 
-    let body = move || {
-        Suspend::new(async move {
-            match article.await {
-                Ok(a) => {
-                    reading_history::remember(&a);
-                    view! { <ArticleView article=a /> }.into_any()
-                }
-                Err(ApiError::NotFound) => view! {
-                    <NotFoundView
-                        title=t.article_not_found
-                        text=t.article_maybe_removed
-                    />
-                }
-                .into_any(),
-                Err(error @ (ApiError::Network | ApiError::Timeout)) if offline() => view! {
-                    <Title text=t.offline />
-                    <div class="notice" role="status">
-                        <p><strong>{t.article_not_saved}</strong></p>
-                        <p>
-                            {t.offline_available}
-                            <a href=routes::SAVED>{t.saved_news}</a>
-                        </p>
-                    </div>
-                    <ErrorPanel title=t.article_failed error on_retry=move || article.refetch() />
-                }
-                .into_any(),
-                Err(error) => view! {
-                    <Title text=t.load_error_title />
-                    <ErrorPanel title=t.article_failed error on_retry=move || article.refetch() />
-                }
-                .into_any(),
+    let body = move |answer: Result<Article, ApiError>| {
+        Ok(match answer {
+            Ok(a) => {
+                reading_history::remember(&a);
+                view! { <ArticleView article=a /> }.into_any()
             }
+            Err(ApiError::NotFound) => view! {
+                <NotFoundView title=t.article_not_found text=t.article_maybe_removed />
+            }
+            .into_any(),
+            // Offline, and this article was never saved: say where saved news are; the
+            // error panel below still offers «Повторить».
+            Err(error @ (ApiError::Network | ApiError::Timeout)) if offline() => view! {
+                <Title text=t.offline />
+                <div class="notice" role="status">
+                    <p><strong>{t.article_not_saved}</strong></p>
+                    <p>
+                        {t.offline_available}
+                        <a href=routes::SAVED>{t.saved_news}</a>
+                    </p>
+                </div>
+                <ErrorPanel title=t.article_failed error on_retry=move || article.refetch() />
+            }
+            .into_any(),
+            Err(error) => return Err(error),
         })
     };
-    // While another article loads, the one shown stays, dimmed and marked busy (and its
-    // heading is not the one focus moves to).
-    let (pending, set_pending) = signal(false);
+    // While another article loads, the one shown stays, dimmed and marked busy.
     view! {
-        <div
+        <Loading
+            resource=article
+            failed=t.article_failed
+            view=body
+            fallback=|| view! { <ArticleSkeleton /> }
             class="article-page"
-            class:article-page--pending=pending
-            aria-busy=move || pending.get().to_string()
-        >
-            <Transition fallback=|| view! { <ArticleSkeleton /> } set_pending>{body}</Transition>
-        </div>
+            error_title=t.load_error_title
+        />
     }
 }
 
@@ -137,43 +132,6 @@ fn ArticleView(article: Article) -> impl IntoView {
         Crumb::link(t.news, routes::FEED),
         Crumb::here(article.title.clone()),
     ];
-    let neighbours = (article.previous.is_some() || article.next.is_some()).then(|| {
-        view! {
-            <nav class="neighbours" aria-label=t.neighbours>
-                {article.previous.clone().map(|p| view! {
-                    <a class="neighbours__link neighbours__link--prev" href=routes::article(&p.id) rel="prev">
-                        <span class="neighbours__label">{t.previous_article}</span>
-                        <span class="neighbours__title" lang=content_lang.clone()>{p.title}</span>
-                    </a>
-                })}
-                {article.next.clone().map(|n| view! {
-                    <a class="neighbours__link neighbours__link--next" href=routes::article(&n.id) rel="next">
-                        <span class="neighbours__label">{t.next_article}</span>
-                        <span class="neighbours__title" lang=content_lang.clone()>{n.title}</span>
-                    </a>
-                })}
-            </nav>
-        }
-    });
-    let related = (!article.related.is_empty()).then(|| {
-        let items = article.related.clone();
-        view! {
-            <section class="related" aria-labelledby="related-title">
-                <h2 class="related__title" id="related-title">{t.related}</h2>
-                <ul class="related__list">
-                    {items
-                        .into_iter()
-                        .map(|item| view! {
-                            <li class="related__item">
-                                <a href=routes::article(&item.id) lang=content_lang.clone()>{item.title}</a>
-                                <SiteTime moment=item.published site_offset style=DateStyle::Long class="related__date" />
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-        }
-    });
     let og_image = images.first().cloned();
     view! {
         <Title text=article.title.clone() />
@@ -217,7 +175,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                     })}
             </footer>
         </article>
-        {neighbours}
-        {related}
+        <Neighbours previous=article.previous next=article.next />
+        <Related items=article.related />
     }
 }

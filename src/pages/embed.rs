@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::ApiError;
 use crate::components::archive_calendar::ArchiveCalendar;
-use crate::components::error_panel::ErrorPanel;
+use crate::components::loading::Loading;
 use crate::components::picture::Picture;
 use crate::components::site_time::{DateStyle, SiteTime};
 use crate::components::skeleton::ListSkeleton;
@@ -18,7 +18,7 @@ use crate::context::{use_api, use_site};
 use crate::core::embed::{Options, Target, Widget};
 use crate::core::filter::{Filter, Period};
 use crate::core::i18n::Lang;
-use crate::core::model::NewsItem;
+use crate::core::model::{Article, NewsItem};
 use crate::core::routes;
 use crate::lang::{self, use_content_lang, use_lang};
 use crate::lazy::Render;
@@ -94,12 +94,11 @@ fn EmbedFeed(options: Options) -> impl IntoView {
     });
     let all_news = absolute(routes::FEED);
     let target = options.target.attribute();
-    let body = move || {
+    let body = move |answer: Result<Vec<NewsItem>, ApiError>| {
         let (options, content_lang) = (options.clone(), content_lang.clone());
-        Suspend::new(async move {
-            match news.await {
-                Ok(items) if items.is_empty() => view! { <p>{t.no_news_yet}</p> }.into_any(),
-                Ok(items) => view! {
+        Ok(match answer? {
+                items if items.is_empty() => view! { <p>{t.no_news_yet}</p> }.into_any(),
+                items => view! {
                     <ul class="embed-feed__list">
                         {items
                             .into_iter()
@@ -128,18 +127,18 @@ fn EmbedFeed(options: Options) -> impl IntoView {
                     </ul>
                 }
                 .into_any(),
-                Err(error) => view! {
-                    <ErrorPanel title=t.news_failed error on_retry=move || news.refetch() />
-                }
-                .into_any(),
-            }
         })
     };
     view! {
         <Title text=t.news />
         <section class="embed-feed">
             <h1 class="embed-feed__heading">{lang.news_of(&site.short_name.clone().unwrap_or_else(|| site.name.clone()))}</h1>
-            <Transition fallback=move || view! { <ListSkeleton rows=limit.min(5) /> }>{body}</Transition>
+            <Loading
+                resource=news
+                failed=t.news_failed
+                view=body
+                fallback=move || view! { <ListSkeleton rows=limit.min(5) /> }
+            />
             <p class="embed-feed__more">
                 <a href=all_news target=target rel="noopener">{t.all_news}</a>
             </p>
@@ -178,14 +177,13 @@ fn EmbedArticle(id: String, options: Options) -> impl IntoView {
         let (api, id) = (api.clone(), id.clone());
         async move { api.article(&id).await }
     });
-    let body = move || {
+    let body = move |answer: Result<Article, ApiError>| {
         let content_lang = content_lang.clone();
-        Suspend::new(async move {
-            match article.await {
-                Ok(a) => {
-                    let href = absolute(&routes::article(&a.id));
-                    let photo = a.gallery.first().cloned();
-                    view! {
+        Ok(match answer {
+            Ok(a) => {
+                let href = absolute(&routes::article(&a.id));
+                let photo = a.gallery.first().cloned();
+                view! {
                         <Title text=a.title.clone() />
                         <article class="embed-card">
                             {photo.map(|image| view! { <div class="embed-card__photo"><Picture image min_width=480 sizes="100vw" /></div> })}
@@ -200,18 +198,21 @@ fn EmbedArticle(id: String, options: Options) -> impl IntoView {
                         </article>
                     }
                     .into_any()
-                }
-                Err(ApiError::NotFound) => {
-                    view! { <p class="notice">{t.article_not_found}</p> }.into_any()
-                }
-                Err(error) => view! {
-                    <ErrorPanel title=t.article_failed error on_retry=move || article.refetch() />
-                }
-                .into_any(),
             }
+            Err(ApiError::NotFound) => {
+                view! { <p class="notice">{t.article_not_found}</p> }.into_any()
+            }
+            Err(error) => return Err(error),
         })
     };
-    view! { <Transition fallback=|| view! { <ListSkeleton rows=1 /> }>{body}</Transition> }
+    view! {
+        <Loading
+            resource=article
+            failed=t.article_failed
+            view=body
+            fallback=|| view! { <ListSkeleton rows=1 /> }
+        />
+    }
 }
 
 fn read_options() -> Options {

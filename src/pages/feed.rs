@@ -6,16 +6,16 @@ use leptos_meta::{Link, Meta, Title};
 
 use crate::api::ApiError;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
-use crate::components::error_panel::ErrorPanel;
 use crate::components::filter_chips::FilterChips;
+use crate::components::loading::Loading;
 use crate::components::month_list::MonthList;
 use crate::components::news_list::NewsList;
 use crate::components::pager::Pager;
 use crate::components::search_form::SearchForm;
-use crate::components::skeleton::ListSkeleton;
 use crate::context::{use_api, use_app_path, use_site};
 use crate::core::filter::{Filter, Period};
 use crate::core::i18n::Lang;
+use crate::core::model::NewsPage;
 use crate::core::{dates, paging, routes, template};
 use crate::lang::use_lang;
 use crate::list_memory::use_list_memory;
@@ -27,7 +27,6 @@ use crate::router::use_location;
 pub fn FeedPage() -> impl IntoView {
     let api = use_api();
     let site = use_site();
-    let memory = use_list_memory();
     let path = use_app_path();
     let query = use_location().search;
     let filter = Memo::new(move |_| {
@@ -53,8 +52,6 @@ pub fn FeedPage() -> impl IntoView {
     });
     let lang = use_lang();
     let t = lang.texts();
-    let (pending, set_pending) = signal(false);
-    let site_offset = site.utc_offset;
     let rubrics = site.rubrics.clone();
 
     // Also read by the page's <Title> (leptos_meta), which may ask once more as the reader
@@ -64,8 +61,68 @@ pub fn FeedPage() -> impl IntoView {
         None => t.news.to_owned(),
     };
 
-    // Every other page of the feed says what it lists, for search engines ("Новости за
-    // 2020 год. Страница 3 — <site>").
+    let results = move |result: Result<NewsPage, ApiError>| {
+        let (Some(f), page) = (filter.get_untracked(), page.get_untracked()) else {
+            return Ok(view! { <BadDate lang /> }.into_any());
+        };
+        Ok(match result {
+            Ok(p) if p.items.is_empty() => view! {
+                <div class="notice" role="status">
+                    <p><strong>{t.no_news_found}</strong></p>
+                    <p>
+                        {if f.is_empty() { t.feed_empty } else { t.try_other_search }}
+                    </p>
+                    <p><a href=routes::FEED>{t.to_all_news}</a></p>
+                </div>
+            }
+            .into_any(),
+            Ok(p) => view! { <FeedResults news=p filter=f /> }.into_any(),
+            Err(ApiError::NotFound) if page > 1 => view! {
+                <div class="notice" role="status">
+                    <p>{lang.no_such_page(page)}</p>
+                    <p><a href=f.href(1)>{t.to_first_page}</a></p>
+                </div>
+            }
+            .into_any(),
+            Err(error) => return Err(error),
+        })
+    };
+
+    // A year's month list stays while the reader searches or picks a rubric within it.
+    let year = Memo::new(move |_| match filter.get().map(|f| f.period) {
+        Some(Period::Year(year)) => Some(year),
+        _ => None,
+    });
+
+    view! {
+        <Title text=heading />
+        <FeedMeta filter page heading=Signal::derive(heading) />
+        {move || filter.get().and_then(|f| crumbs(f.period, lang)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
+        <h1 class="page-title">{heading}</h1>
+        {move || year.get().map(|year| view! { <YearMonths year /> })}
+        {move || {
+            let rubrics = rubrics.clone();
+            filter.get().map(|f| view! {
+                <SearchForm filter=f.clone() rubrics=rubrics.clone() />
+                <FilterChips filter=f rubrics />
+            })
+        }}
+        <Loading resource=news failed=t.news_failed view=results class="feed" />
+    }
+}
+
+/// The feed's `<head>` tags: every page but the front one says what it lists, for search
+/// engines ("Новости за 2020 год. Страница 3 — <site>"); the front page (the whole feed,
+/// page 1) describes the site for link previews, and the publish step's snapshot carries
+/// those tags to crawlers that never run the app.
+#[component]
+fn FeedMeta(
+    filter: Memo<Option<Filter>>,
+    page: Memo<u32>,
+    heading: Signal<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
     let page_description = {
         let name = site.name.clone();
         move || {
@@ -73,17 +130,15 @@ pub fn FeedPage() -> impl IntoView {
             let front = n == 1 && filter.try_get().flatten().is_some_and(|f| f.is_empty());
             (!front).then(|| {
                 let content = if n > 1 {
-                    format!("{}. {} — {name}", heading(), lang.page_label(n, false))
+                    format!("{}. {} — {name}", heading.get(), lang.page_label(n, false))
                 } else {
-                    format!("{} — {name}", heading())
+                    format!("{} — {name}", heading.get())
                 };
                 view! { <Meta name="description" content /> }
             })
         }
     };
 
-    // The front page (the whole feed, page 1) describes the site for link previews; the
-    // publish step's snapshot carries these tags to crawlers that never run the app.
     let front_page_meta = {
         let site = site.clone();
         move || {
@@ -109,96 +164,48 @@ pub fn FeedPage() -> impl IntoView {
             })
         }
     };
-
-    let results = move || {
-        let api = api.clone();
-        Suspend::new(async move {
-            let result = news.await;
-            let (Some(f), page) = (filter.get_untracked(), page.get_untracked()) else {
-                return view! { <BadDate lang /> }.into_any();
-            };
-            match result {
-                Ok(p) if p.items.is_empty() => view! {
-                    <div class="notice" role="status">
-                        <p><strong>{t.no_news_found}</strong></p>
-                        <p>
-                            {if f.is_empty() { t.feed_empty } else { t.try_other_search }}
-                        </p>
-                        <p><a href=routes::FEED>{t.to_all_news}</a></p>
-                    </div>
-                }
-                .into_any(),
-                Ok(p) => {
-                    let total = u64::from(p.total);
-                    let count = match (f.is_empty(), p.searched) {
-                        (true, Some(_)) => lang.at_least(total),
-                        (true, None) => lang.total(total),
-                        (false, _) => lang.found(total),
-                    };
-                    // A backend read only in part (a feed up to its page limit): say so
-                    // under a search or filter, whose result may then miss older news.
-                    let partial = p
-                        .searched
-                        .filter(|_| !f.is_empty())
-                        .map(|n| view! { <p class="notice feed__partial">{lang.partial(u64::from(n))}</p> });
-                    let here = f.href(p.page);
-                    if p.page < p.pages {
-                        let (api, f, next) = (api.clone(), f.clone(), p.page + 1);
-                        leptos::leptos_dom::helpers::request_idle_callback(move || {
-                            api.prefetch_news(&f, next)
-                        });
-                    }
-                    memory.restore_scroll_if_returning(&here);
-                    crate::lazy::first_screen_drawn();
-                    let href = Callback::new(move |n: u32| f.href(n));
-                    view! {
-                        <p class="feed__count" role="status">{count}</p>
-                        {partial}
-                        <div on:click=move |_| memory.remember(&here)>
-                            <NewsList items=p.items site_offset />
-                        </div>
-                        <Pager page=p.page pages=p.pages href />
-                    }
-                    .into_any()
-                }
-                Err(ApiError::NotFound) if page > 1 => view! {
-                    <div class="notice" role="status">
-                        <p>{lang.no_such_page(page)}</p>
-                        <p><a href=f.href(1)>{t.to_first_page}</a></p>
-                    </div>
-                }
-                .into_any(),
-                Err(error) => view! {
-                    <ErrorPanel title=t.news_failed error on_retry=move || news.refetch() />
-                }
-                .into_any(),
-            }
-        })
-    };
-
-    // A year's month list stays while the reader searches or picks a rubric within it.
-    let year = Memo::new(move |_| match filter.get().map(|f| f.period) {
-        Some(Period::Year(year)) => Some(year),
-        _ => None,
-    });
-
     view! {
-        <Title text=heading />
         {front_page_meta}
         {page_description}
-        {move || filter.get().and_then(|f| crumbs(f.period, lang)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
-        <h1 class="page-title">{heading}</h1>
-        {move || year.get().map(|year| view! { <YearMonths year /> })}
-        {move || {
-            let rubrics = rubrics.clone();
-            filter.get().map(|f| view! {
-                <SearchForm filter=f.clone() rubrics=rubrics.clone() />
-                <FilterChips filter=f rubrics />
-            })
-        }}
-        <div class="feed" class:feed--pending=pending aria-busy=move || pending.get().to_string()>
-            <Transition fallback=|| view! { <ListSkeleton /> } set_pending>{results}</Transition>
+    }
+}
+
+/// A page of news that has some: the count, the list, the pager. Remembers where the
+/// reader was (for "Возврат к списку"), and loads the next page when the browser is idle.
+#[component]
+fn FeedResults(news: NewsPage, filter: Filter) -> impl IntoView {
+    let (p, f) = (news, filter);
+    let api = use_api();
+    let lang = use_lang();
+    let memory = use_list_memory();
+    let site_offset = use_site().utc_offset;
+    let total = u64::from(p.total);
+    let count = match (f.is_empty(), p.searched) {
+        (true, Some(_)) => lang.at_least(total),
+        (true, None) => lang.total(total),
+        (false, _) => lang.found(total),
+    };
+    // A backend read only in part (a feed up to its page limit): say so
+    // under a search or filter, whose result may then miss older news.
+    let partial = p
+        .searched
+        .filter(|_| !f.is_empty())
+        .map(|n| view! { <p class="notice feed__partial">{lang.partial(u64::from(n))}</p> });
+    let here = f.href(p.page);
+    if p.page < p.pages {
+        let (api, f, next) = (api.clone(), f.clone(), p.page + 1);
+        leptos::leptos_dom::helpers::request_idle_callback(move || api.prefetch_news(&f, next));
+    }
+    memory.restore_scroll_if_returning(&here);
+    crate::lazy::first_screen_drawn();
+    let href = Callback::new(move |n: u32| f.href(n));
+    view! {
+        <p class="feed__count" role="status">{count}</p>
+        {partial}
+        <div on:click=move |_| memory.remember(&here)>
+            <NewsList items=p.items site_offset />
         </div>
+        <Pager page=p.page pages=p.pages href />
     }
 }
 
@@ -250,12 +257,7 @@ fn BadDate(lang: Lang) -> impl IntoView {
 #[component]
 fn YearMonths(year: i32) -> impl IntoView {
     let lang = use_lang();
-    let api = use_api();
-    // The archive's month counts (cached by the api layer: one request with the archive page).
-    let archive = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.archive().await }
-    });
+    let archive = resource::archive();
     let body = move || {
         Suspend::new(async move {
             // The year's news list below stays usable even if the counts fail to load.

@@ -3,18 +3,20 @@
 //!
 //! Keyboard: the WAI-ARIA grid pattern — one tab stop for the grid; arrows move by day
 //! and week, Home/End to the week's edges, PageUp/PageDown by month; Enter opens a day
-//! with news. All the maths is `core::calendar`; this file only draws and listens.
+//! with news (`focus.rs`). All the maths is `core::calendar`; this file only draws.
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::core::calendar::{self, Cell, Move, Span};
+use crate::core::calendar::{self, Cell, Span};
 use crate::core::dates;
 use crate::core::filter::Period;
 use crate::core::i18n::Lang;
 use crate::core::model::{DayCount, YearMonth};
 use crate::lang::use_lang;
+
+mod focus;
+use focus::use_grid_focus;
 
 /// What the calendar shows. `days` holds the counts of `month` (empty while loading).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,116 +66,8 @@ pub fn Calendar(
 ) -> impl IntoView {
     let lang = use_lang();
     let t = lang.texts();
-    let focused = RwSignal::new(None::<NaiveDate>);
-    // A keyboard move into another month, waiting for that month to be drawn.
-    let pending = StoredValue::new(None::<NaiveDate>);
-    let grid_ref = NodeRef::<leptos::html::Table>::new();
-    // Also called from an animation frame, when the calendar may already be gone.
-    let focus_day = move |date: NaiveDate| {
-        let Some(grid) = grid_ref.try_get_untracked().flatten() else {
-            return;
-        };
-        let selector = format!("[data-date=\"{}\"]", dates::iso_day(date));
-        if let Ok(Some(el)) = grid.query_selector(&selector) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    };
-
-    // On the next animation frame, once the grid is drawn: focus the focused day, if the
-    // redraw dropped focus (and nothing else has taken it since).
-    let refocus = move || {
-        let dropped = document().active_element().as_ref() == document().body().as_deref();
-        if let Some(date) = focused.try_get_untracked().flatten().filter(|_| dropped) {
-            focus_day(date);
-        }
-    };
-    // The day the route selects, as last drawn: a new one means the reader followed a day
-    // link, and the new page's heading takes focus, not the grid.
-    let drawn_selection = StoredValue::new(None::<NaiveDate>);
-
-    // Another month is shown: focus follows a keyboard move into it; otherwise (« », a
-    // route change) the tab stop goes to the month's anchor day and focus stays put.
-    Effect::new(move |previous: Option<YearMonth>| {
-        let s = state.get();
-        if previous != Some(s.month) {
-            match pending.get_value() {
-                Some(date) if calendar::month_of(date) == s.month => {
-                    pending.set_value(None);
-                    focused.set(Some(date));
-                    request_animation_frame(refocus);
-                }
-                _ => focused.set(s.anchor()),
-            }
-        }
-        s.month
-    });
-
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(mv) = Move::from_key(&ev.key()) else {
-            return;
-        };
-        ev.prevent_default();
-        let s = state.get_untracked();
-        let Some(from) = focused.get_untracked().or_else(|| s.anchor()) else {
-            return;
-        };
-        let Some(to) = calendar::step(from, mv) else {
-            return;
-        };
-        let month = calendar::month_of(to);
-        if month != s.span.clamp(month) {
-            return;
-        }
-        if month == s.month {
-            focused.set(Some(to));
-            focus_day(to);
-        } else {
-            pending.set_value(Some(to));
-            on_month.run(month);
-        }
-    };
-
-    // The grid's one tab stop: the focused day while it is on screen, else the anchor.
-    let stop = Memo::new(move |_| {
-        let s = state.get();
-        let weeks = calendar::grid(s.month).unwrap_or_default();
-        let on_screen = |d: NaiveDate| {
-            weeks.first().is_some_and(|w| w[0].date <= d)
-                && weeks.last().is_some_and(|w| d <= w[6].date)
-        };
-        focused
-            .get()
-            .filter(|d| on_screen(*d))
-            .or_else(|| s.anchor())
-    });
-
-    // The tab stop moves by setting attributes, not through a reactive `tabindex` on every
-    // cell: those per-cell effects were never freed when a month was redrawn (~10 KB leaked
-    // per month switch, found by `make bench`'s memory check).
-    Effect::new(move |_| {
-        let stop = stop.get();
-        let Some(grid) = grid_ref.get() else {
-            return;
-        };
-        if let Ok(cells) = grid.query_selector_all("[tabindex=\"0\"]") {
-            for i in 0..cells.length() {
-                if let Some(el) = cells
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = el.set_attribute("tabindex", "-1");
-                }
-            }
-        }
-        if let Some(date) = stop {
-            let selector = format!("[data-date=\"{}\"]", dates::iso_day(date));
-            if let Ok(Some(el)) = grid.query_selector(&selector) {
-                let _ = el.set_attribute("tabindex", "0");
-            }
-        }
-    });
+    let focus = use_grid_focus(state, on_month);
+    let (focused, stop) = (focus.focused, focus.stop);
 
     let header = move || {
         let s = state.get();
@@ -192,17 +86,7 @@ pub fn Calendar(
 
     let body = move || {
         let s = state.get();
-        // The grid is redrawn when its month's news arrive: a reader moving through it with
-        // the keyboard keeps their place instead of dropping to the page's top.
-        let navigated = drawn_selection.try_get_value().flatten() != s.selected;
-        drawn_selection.try_set_value(s.selected);
-        if !navigated
-            && grid_ref
-                .get_untracked()
-                .is_some_and(|grid| grid.contains(document().active_element().as_deref()))
-        {
-            request_animation_frame(refocus);
-        }
+        focus.redrawing(s.selected);
         let weeks = calendar::grid(s.month).unwrap_or_default();
         weeks
             .into_iter()
@@ -243,8 +127,8 @@ pub fn Calendar(
                 role="grid"
                 aria-labelledby="calendar-title"
                 aria-busy=move || state.with(|s| s.loading.to_string())
-                node_ref=grid_ref
-                on:keydown=on_keydown
+                node_ref=focus.grid
+                on:keydown=move |ev| focus.on_keydown(&ev)
             >
                 <thead>
                     <tr>
