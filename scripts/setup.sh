@@ -37,6 +37,17 @@ if [ "${#missing[@]}" -gt 0 ]; then
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Playwright and Lighthouse need Node.js 20 or newer (package.json "engines"); Debian 12's
+# own nodejs package is 18. Say so plainly instead of failing later inside npm.
+node_major=$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')
+if [ "${node_major:-0}" -lt 20 ]; then
+  echo "[setup] Vestnik's test tools (Playwright, Lighthouse) need Node.js 20 or newer;" >&2
+  echo "[setup] this machine has $(node --version 2>/dev/null || echo 'no node')." >&2
+  echo "[setup] Install Node.js 20+ as a system package (Debian 13 ships it; on Debian 12, from" >&2
+  echo "[setup] your organisation's apt mirror of a Node.js 20 package), then run this again." >&2
+  exit 1
+fi
+
 # 3. Trunk, pinned.
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (compiles for ~6 minutes)"
@@ -66,7 +77,7 @@ if ! command -v wasm-split-cli >/dev/null \
 fi
 
 # 6. Node tools from the committed package-lock.json: binaryen's wasm-opt, Playwright
-#    (driving Debian's Chromium; never `playwright install`), axe-core, ajv.
+#    (driving Debian's Chromium; never `playwright install`), @axe-core/playwright, ajv.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.vestnik-lock 2>/dev/null)" != "$lock_sum" ]; then
   say "installing node packages (npm ci)"

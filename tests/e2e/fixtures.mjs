@@ -2,9 +2,9 @@
 // fails on a panic; unexpected console errors fail it too), and the demo data as the
 // tests' source of truth.
 import { test as base, expect } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const json = (rel) => JSON.parse(readFileSync(`${root}/public/${rel}`, 'utf8'));
@@ -52,13 +52,14 @@ export const test = base.extend({
 
 export { expect };
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core in the page; returns violations of serious or critical impact. */
-export async function seriousAxeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+/**
+ * Runs axe-core (through @axe-core/playwright, which audits every frame and works under
+ * the strict CSP) on the page, or on `include` (a selector) and the frames inside it;
+ * returns the violations of serious or critical impact.
+ */
+export async function seriousAxeViolations(page, { include } = {}) {
+  const builder = new AxeBuilder({ page });
+  const result = await (include ? builder.include(include) : builder).analyze();
   return result.violations
     .filter((v) => ['serious', 'critical'].includes(v.impact))
     .map((v) => `${v.impact}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
