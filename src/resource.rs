@@ -6,10 +6,10 @@
 //! for page 15, then page 16 before page 15 has arrived, would wait for page 15 (up to its
 //! timeout, on a backend that hangs) before page 16 is even requested. [`latest`] gives
 //! up the load under way as soon as its key changes and loads the newest key instead, in
-//! the same run, so the resource settles on what the reader asked for last, and aborts
-//! the request given up (the api client ties each request to the reactive owner that
-//! made it; each load here has an owner of its own; a request a prefetch started and the
-//! load joined is the prefetch's, and runs on). At such a switch the value is published
+//! the same run, so the resource settles on what the reader asked for last. Each load runs
+//! under an owner of its own; giving it up cleans that owner and drops the load, so it
+//! leaves its request (`api::client` aborts a request when its last waiter leaves; one a
+//! prefetch still waits for runs on). At such a switch the value is published
 //! twice, by the run that switched and by the run Leptos then starts for the newest key
 //! (answered from what the first loaded), so views render it twice.
 
@@ -78,14 +78,10 @@ where
                 // Looked at before each wait: the key may have changed before the load
                 // listened.
                 if let Some(newer) = key.try_get_untracked().filter(|newer| *newer != k) {
-                    // Given up: its request is aborted now, not once the newer one has
-                    // arrived, and it runs to its end out of sight, so that the api client
-                    // forgets the request instead of answering a later one with its abort.
+                    // Given up: it leaves its request now (the api aborts a request
+                    // when its last waiter leaves), not once the newer one has arrived.
                     owner.cleanup();
-                    let given_up = pending;
-                    leptos::task::spawn_local(async move {
-                        let _ = given_up.await;
-                    });
+                    drop(pending);
                     (k, switched) = (newer, true);
                     (owner, pending) = start(k.clone());
                     continue;

@@ -56,7 +56,8 @@ pub trait Backend: Send + Sync + std::fmt::Debug {
     /// Starts loading a page the reader is likely to open next (in the background).
     fn prefetch_news(&self, _filter: &Filter, _page: u32, _view: View) {}
 
-    /// Starts loading an article the reader is about to see.
+    /// Starts loading an article the reader is about to see, for the view being drawn (it
+    /// stops when that view goes: `client::preload`).
     fn prefetch_article(&self, _id: &str) {}
 
     /// Starts loading a calendar month (the neighbours of the one shown).

@@ -1,72 +1,52 @@
-//! The one place Vestnik talks HTTP: GET with a timeout, a size limit, cancellation and
-//! retries.
+//! Requests the app shares: an in-memory cache of successful answers, one download per URL
+//! however many views (and prefetches) wait for it, and the one cancellation rule — a
+//! shared request is aborted when its last waiter leaves. A view's load (and a [`preload`]
+//! on its behalf) leaves when its reactive owner is cleaned up or its future is dropped (a
+//! resource that gave the load up); a [`prefetch`] waits until its request ends. So a view
+//! joining a prefetch never sees it aborted under it, and a page the reader left stops
+//! downloading unless someone else still wants it. HTTP itself is `transport`.
 
-use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
-use futures::future::{FutureExt, LocalBoxFuture, OptionFuture, Shared};
-
-use gloo_net::http::Request;
-use gloo_timers::callback::Timeout;
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
-use super::cache::{Cache, Weight};
-use super::freshness::{self, Freshness};
-use super::retry::{self, Failure};
+use super::cache::Cache;
+use super::transport::{self, SAVED};
 use super::ApiError;
-use crate::browser;
+
+pub use super::transport::{get, Body, Limits};
 
 /// How long a successful response is reused without asking the backend again.
 const CACHE_TTL_MS: f64 = 5.0 * 60.0 * 1000.0;
 
-/// The only headers kept with a body: those backends use for paging (WordPress's totals,
-/// RFC 8288 links), and the service worker's mark on a copy it saved.
-const KEPT_HEADERS: &[&str] = &["x-wp-total", "x-wp-totalpages", "link", SAVED];
-
-/// The service worker's mark on a copy it saved (the network was down or slow): shown,
-/// but not kept in memory as if it were the backend's answer of now.
-const SAVED: &str = "x-vestnik-cached";
-
-/// A successful response: its body and the headers in [`KEPT_HEADERS`].
-#[derive(Clone, Debug)]
-pub struct Body {
-    pub bytes: Rc<[u8]>,
-    headers: Rc<[(&'static str, String)]>,
-}
-
-impl Body {
-    /// A kept header's value (`name` in lower case, one of [`KEPT_HEADERS`]).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-impl Weight for Body {
-    fn weight(&self) -> usize {
-        self.bytes.len()
-    }
-}
+/// How long a prefetch's definite refusal waits for the view that will ask for it.
+const UNSEEN_TTL_MS: f64 = 10.0 * 1000.0;
 
 type Pending = Shared<LocalBoxFuture<'static, Result<Body, ApiError>>>;
 
-/// A request under way, and whether anyone but its starter is waiting for it.
+/// A request under way and who waits for it.
 #[derive(Clone)]
 struct InFlight {
     request: Pending,
-    joined: Rc<Cell<bool>>,
+    waiters: Rc<Waiters>,
 }
 
-/// How long a prefetch's definite refusal waits for the view that will ask for it.
-const UNSEEN_TTL_MS: f64 = 10.0 * 1000.0;
+/// The waiters of one request under way.
+struct Waiters {
+    url: String,
+    /// How many wait now.
+    count: Cell<usize>,
+    /// Whether more than one has ever waited (a prefetch someone else joined).
+    joined: Cell<bool>,
+    /// The request has ended: leaving no longer aborts it.
+    done: Cell<bool>,
+    controller: AbortController,
+}
 
 thread_local! {
     static CACHE: RefCell<Cache<Body>> = RefCell::new(Cache::new(96, 8 * 1024 * 1024, CACHE_TTL_MS));
@@ -76,73 +56,12 @@ thread_local! {
     /// A prefetch's definite refusal (404/410, too large) that no view has seen yet: the
     /// first to ask for that URL gets it, instead of asking the backend again at once.
     static UNSEEN: RefCell<HashMap<String, (ApiError, f64)>> = RefCell::new(HashMap::new());
-    /// Bodies already decoded by [`decoded_once`], while the cache holds them.
-    static DECODED: RefCell<Vec<Decoded>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A value decoded from a cached body.
-#[cfg_attr(not(feature = "jsonfeed"), allow(dead_code))]
-struct Decoded {
-    url: String,
-    /// The body it came from: the same body (not just the same URL) means the same value.
-    body: Weak<[u8]>,
-    value: Rc<dyn Any>,
-}
-
-/// Like [`get`], but answers from the in-memory cache when it can and stores successes.
+/// `url`'s body: from the in-memory cache when it can, else from the request under way for
+/// it (joined) or a new one; successes are kept.
 pub async fn get_cached(url: &str, limits: Limits) -> Result<Body, ApiError> {
     load(url, limits, false).await
-}
-
-async fn load(url: &str, limits: Limits, prefetch: bool) -> Result<Body, ApiError> {
-    let now = js_sys::Date::now();
-    if let Some(body) = CACHE.with(|c| c.borrow_mut().get(url, now)) {
-        return Ok(body);
-    }
-    let unseen = UNSEEN.with(|u| u.borrow_mut().remove(url));
-    if let Some((error, _)) = unseen.filter(|(_, at)| now - at < UNSEEN_TTL_MS) {
-        return Err(error);
-    }
-    if let Some(flight) = PENDING.with(|p| p.borrow().get(url).cloned()) {
-        flight.joined.set(true);
-        match flight.request.await {
-            // The view that started it went away and cancelled it: fetch for ourselves.
-            Err(ApiError::Network) => {}
-            other => return other,
-        }
-    }
-    let owned = url.to_owned();
-    let request: Pending = async move {
-        let result = fetch(&owned, limits).await;
-        if let Some(body) = result.as_ref().ok().filter(|b| b.header(SAVED).is_none()) {
-            CACHE.with(|c| {
-                c.borrow_mut()
-                    .put(&owned, body.clone(), js_sys::Date::now())
-            });
-        }
-        PENDING.with(|p| p.borrow_mut().remove(&owned));
-        result
-    }
-    .boxed_local()
-    .shared();
-    let joined = Rc::new(Cell::new(false));
-    PENDING.with(|p| {
-        p.borrow_mut().insert(
-            url.to_owned(),
-            InFlight {
-                request: request.clone(),
-                joined: joined.clone(),
-            },
-        )
-    });
-    let result = request.await;
-    if let Err(error @ (ApiError::NotFound | ApiError::TooLarge)) = &result {
-        if prefetch && !joined.get() {
-            let at = js_sys::Date::now();
-            UNSEEN.with(|u| u.borrow_mut().insert(url.to_owned(), (error.clone(), at)));
-        }
-    }
-    result
 }
 
 /// Like [`get_cached`], then `decode`: a body that does not decode is forgotten, so the
@@ -164,291 +83,145 @@ pub async fn decoded<T>(
     result
 }
 
-/// Like [`decoded`], but a body decoded before (and still cached) is not decoded again:
-/// for views that read the same cached pages on every change (a feed's calendar, archive
-/// and search go over every page loaded so far).
-#[cfg_attr(not(feature = "jsonfeed"), allow(dead_code))]
-pub async fn decoded_once<T: 'static>(
-    url: &str,
-    limits: Limits,
-    decode: impl FnOnce(&Body) -> Result<T, ApiError>,
-) -> Result<Rc<T>, ApiError> {
-    decoded(url, limits, |body| {
-        let same = |d: &Decoded| {
-            d.url == url
-                && d.body
-                    .upgrade()
-                    .is_some_and(|b| Rc::ptr_eq(&b, &body.bytes))
-        };
-        let known = DECODED.with(|d| {
-            let decoded = d.borrow();
-            let value = decoded.iter().find(|d| same(d))?.value.clone();
-            value.downcast::<T>().ok()
-        });
-        if let Some(value) = known {
-            return Ok(value);
-        }
-        let value = Rc::new(decode(body)?);
-        DECODED.with(|d| {
-            let mut decoded = d.borrow_mut();
-            // Values whose body the cache has dropped or replaced go too: no more are kept
-            // than the cache holds.
-            decoded.retain(|d| d.url != url && d.body.strong_count() > 0);
-            decoded.push(Decoded {
-                url: url.to_owned(),
-                body: Rc::downgrade(&body.bytes),
-                value: value.clone(),
-            });
-        });
-        Ok(value)
-    })
-    .await
-}
-
-/// Warms the cache for `url` in the background; failures are ignored (the real request
-/// will report them).
+/// Warms the cache for `url` in the background (a page the reader may open next); it waits
+/// for its request to the end. Failures are ignored (the real request will report them).
 pub fn prefetch(url: String, limits: Limits) {
     leptos::task::spawn_local(async move {
         let _ = load(&url, limits, true).await;
     });
 }
 
-/// Limits for one request, taken from the runtime config.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    pub timeout_ms: u32,
-    pub max_bytes: u32,
-}
-
-/// Fetches `url` and returns its body (not cached: `config.json`, the site).
-pub async fn get(url: &str, limits: Limits) -> Result<Rc<[u8]>, ApiError> {
-    fetch(url, limits).await.map(|body| body.bytes)
-}
-
-/// Fetches `url` and returns its body and paging headers, retrying failures that may pass
-/// (see `retry`).
-///
-/// The request is aborted when it takes longer than `limits.timeout_ms` (the body
-/// included) and when the reactive owner that started it is cleaned up — a reader who
-/// navigates away does not keep downloading the page they left.
-async fn fetch(url: &str, limits: Limits) -> Result<Body, ApiError> {
-    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
-    let signal = controller.signal();
-    let timed_out = Rc::new(Cell::new(false));
-    let started = js_sys::Date::now();
-    // One deadline for every attempt and the pauses between them.
-    let _timer = {
-        let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
-        Timeout::new(limits.timeout_ms, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let on_leave = SendWrapper::new(controller);
-    on_cleanup(move || on_leave.abort());
-    let stopped = || {
-        if timed_out.get() {
-            ApiError::Timeout
-        } else {
-            ApiError::Network
-        }
-    };
-
-    let mut retry = 0;
-    loop {
-        let (failure, retry_after) = match attempt(url, &signal, limits).await {
-            Ok(body) => return Ok(body),
-            Err(Attempt::Stopped) => return Err(stopped()),
-            Err(Attempt::Final(error)) => return Err(error),
-            Err(Attempt::Transient(failure, retry_after)) => (failure, retry_after),
-        };
-        let now = js_sys::Date::now();
-        let left = f64::from(limits.timeout_ms) - (now - started);
-        let Some(wait) = retry::delay(failure, retry, retry_after.as_deref(), now, left) else {
-            return Err(failure.into());
-        };
-        gloo_timers::future::TimeoutFuture::new(wait).await;
-        if signal.aborted() {
-            return Err(stopped());
-        }
-        retry += 1;
-    }
-}
-
-/// How one attempt failed.
-enum Attempt {
-    /// Aborted: the deadline passed or the view went away.
-    Stopped,
-    /// A failure that may pass, and the backend's `Retry-After`.
-    Transient(Failure, Option<String>),
-    /// A failure that will not pass by asking again.
-    Final(ApiError),
-}
-
-async fn attempt(
-    url: &str,
-    signal: &web_sys::AbortSignal,
-    limits: Limits,
-) -> Result<Body, Attempt> {
-    let response = match Request::get(url).abort_signal(Some(signal)).send().await {
-        Ok(response) => response,
-        Err(_) if signal.aborted() => return Err(Attempt::Stopped),
-        Err(_) => {
-            freshness::report(Freshness::Unreachable);
-            return Err(Attempt::Transient(Failure::Network, None));
-        }
-    };
-    freshness::report(match response.headers().get(SAVED) {
-        Some(saved_at) => Freshness::Saved(saved_at),
-        None => Freshness::Fresh,
+/// Starts loading `url` for the view being drawn, before that view can ask itself (its code
+/// is still arriving); it leaves when that view's owner is cleaned up, like the view's own
+/// load would.
+pub fn preload(url: String, limits: Limits) {
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
+        let _ = load(&url, limits, true).await;
     });
-    match response.status() {
-        200..=299 => {}
-        404 | 410 => return Err(Attempt::Final(ApiError::NotFound)),
-        status => {
-            return Err(Attempt::Transient(
-                Failure::Status(status),
-                response.headers().get("retry-after"),
-            ))
-        }
-    }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|len| len > u64::from(limits.max_bytes)) {
-        return Err(Attempt::Final(ApiError::TooLarge));
-    }
-    let body = read_up_to(&response, limits.max_bytes as usize, signal).await?;
-    let headers = KEPT_HEADERS
-        .iter()
-        .filter_map(|name| Some((*name, response.headers().get(name)?)))
-        .collect();
-    Ok(Body {
-        bytes: body.into(),
-        headers,
-    })
 }
 
-/// The body of `response`, read as it streams in and given up past `max` bytes: an answer
-/// that is longer than it said, or a small compressed one that inflates, is never read in
-/// full (nor kept in memory).
-async fn read_up_to(
-    response: &gloo_net::http::Response,
-    max: usize,
-    signal: &web_sys::AbortSignal,
-) -> Result<Vec<u8>, Attempt> {
-    let lost = || {
-        if signal.aborted() {
-            Attempt::Stopped
-        } else {
-            Attempt::Transient(Failure::Network, None)
-        }
-    };
-    let Some(stream) = response.body() else {
-        return Ok(Vec::new());
-    };
-    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes = Vec::new();
-    loop {
-        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
-            .await
-            .map_err(|_| lost())?;
-        let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).map_err(|_| lost());
-        if field("done")?.as_bool().unwrap_or(true) {
-            return Ok(bytes);
-        }
-        let part: js_sys::Uint8Array = field("value")?.dyn_into().map_err(|_| lost())?;
-        let start = bytes.len();
-        let end = start + part.length() as usize;
-        if end > max {
-            // Stops the download too (the promise only says when).
-            let _ = reader.cancel();
-            return Err(Attempt::Final(ApiError::TooLarge));
-        }
-        bytes.resize(end, 0);
-        part.copy_to(&mut bytes[start..]);
-    }
-}
-
-/// Deletes the service worker's saved copies of `urls` and every photo it saved (its
-/// `vestnik-data-*` and `vestnik-images-*` caches, public/sw.js), and forgets them here.
-pub async fn forget_saved(urls: &[String]) {
+/// Forgets the answers kept in memory for `urls`.
+pub fn forget(urls: &[String]) {
     CACHE.with(|c| {
         let mut cache = c.borrow_mut();
         for url in urls {
             cache.remove(url);
         }
     });
-    let Some(caches) = browser::get(&leptos::prelude::window(), "caches") else {
-        return;
+}
+
+async fn load(url: &str, limits: Limits, prefetch: bool) -> Result<Body, ApiError> {
+    let now = js_sys::Date::now();
+    if let Some(body) = CACHE.with(|c| c.borrow_mut().get(url, now)) {
+        return Ok(body);
+    }
+    let unseen = UNSEEN.with(|u| u.borrow_mut().remove(url));
+    if let Some((error, _)) = unseen.filter(|(_, at)| now - at < UNSEEN_TTL_MS) {
+        return Err(error);
+    }
+    let flight = match PENDING.with(|p| p.borrow().get(url).cloned()) {
+        Some(flight) => flight,
+        None => start(url, limits)?,
     };
-    let Some(Ok(names)) =
-        OptionFuture::from(browser::call(&caches, "keys", &[]).map(JsFuture::from)).await
-    else {
-        return;
-    };
-    for name in js_sys::Array::from(&names)
-        .iter()
-        .filter_map(|n| n.as_string())
-    {
-        if name.starts_with("vestnik-images-") {
-            if let Some(deleted) = browser::call(&caches, "delete", &[name.into()]) {
-                let _ = JsFuture::from(deleted).await;
-            }
-        } else if name.starts_with("vestnik-data-") {
-            let opened = browser::call(&caches, "open", &[name.into()]).map(JsFuture::from);
-            let Some(Ok(cache)) = OptionFuture::from(opened).await else {
-                continue;
-            };
-            for url in urls {
-                if let Some(deleted) = browser::call(&cache, "delete", &[url.into()]) {
-                    let _ = JsFuture::from(deleted).await;
-                }
-            }
+    let place = Place::take(&flight.waiters, !prefetch);
+    let result = flight.request.await;
+    drop(place);
+    if let Err(error @ (ApiError::NotFound | ApiError::TooLarge)) = &result {
+        if prefetch && !flight.waiters.joined.get() {
+            let at = js_sys::Date::now();
+            UNSEEN.with(|u| u.borrow_mut().insert(url.to_owned(), (error.clone(), at)));
         }
+    }
+    result
+}
+
+/// Starts the request for `url`, shared through `PENDING` until it ends or is aborted.
+fn start(url: &str, limits: Limits) -> Result<InFlight, ApiError> {
+    let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+    let waiters = Rc::new(Waiters {
+        url: url.to_owned(),
+        count: Cell::new(0),
+        joined: Cell::new(false),
+        done: Cell::new(false),
+        controller: controller.clone(),
+    });
+    let request: Pending = {
+        let waiters = Rc::clone(&waiters);
+        async move {
+            let result = transport::fetch(&waiters.url, limits, controller).await;
+            waiters.done.set(true);
+            if let Some(body) = result.as_ref().ok().filter(|b| b.header(SAVED).is_none()) {
+                CACHE.with(|c| {
+                    c.borrow_mut()
+                        .put(&waiters.url, body.clone(), js_sys::Date::now())
+                });
+            }
+            forget_flight(&waiters);
+            result
+        }
+        .boxed_local()
+        .shared()
+    };
+    let flight = InFlight { request, waiters };
+    PENDING.with(|p| p.borrow_mut().insert(url.to_owned(), flight.clone()));
+    Ok(flight)
+}
+
+/// Takes `waiters`' request out of `PENDING` (not a newer one for the same URL).
+fn forget_flight(waiters: &Rc<Waiters>) {
+    PENDING.with(|p| {
+        let mut pending = p.borrow_mut();
+        if pending
+            .get(&waiters.url)
+            .is_some_and(|f| Rc::ptr_eq(&f.waiters, waiters))
+        {
+            pending.remove(&waiters.url);
+        }
+    });
+}
+
+/// One waiter's place in a request's queue. Leaving counts once, whichever comes first:
+/// the place dropped (the load finished or was given up) or, for a view's load, its
+/// reactive owner cleaned up (the view is gone, while its task may still run).
+struct Place {
+    waiters: Rc<Waiters>,
+    left: Rc<Cell<bool>>,
+}
+
+impl Place {
+    fn take(waiters: &Rc<Waiters>, owned: bool) -> Self {
+        let count = waiters.count.get() + 1;
+        waiters.count.set(count);
+        if count > 1 {
+            waiters.joined.set(true);
+        }
+        let place = Self {
+            waiters: Rc::clone(waiters),
+            left: Rc::new(Cell::new(false)),
+        };
+        if owned {
+            let on_leave = SendWrapper::new((Rc::clone(waiters), Rc::clone(&place.left)));
+            on_cleanup(move || leave(&on_leave.0, &on_leave.1));
+        }
+        place
     }
 }
 
-/// Whether the service worker has a saved copy of `url` (`None`: no Cache API here).
-pub async fn saved_offline(url: &str) -> Option<bool> {
-    Some(cached(url).await?.is_some())
+impl Drop for Place {
+    fn drop(&mut self) {
+        leave(&self.waiters, &self.left);
+    }
 }
 
-/// Where the service worker keeps its last storage problems (public/sw.js), relative to
-/// the document's base.
-const STORAGE_PROBLEMS: &str = "vestnik-storage-problems.json";
-
-/// A copy the service worker could not keep: when (RFC 3339) and the browser's error name.
-#[derive(Clone, Debug, serde::Deserialize)]
-pub struct StorageProblem {
-    pub at: String,
-    pub error: String,
-}
-
-/// The service worker's latest storage problem, if it has had one (and says so readably).
-pub async fn storage_problem() -> Option<StorageProblem> {
-    let base = leptos::prelude::document().base_uri().ok()??;
-    let url = web_sys::Url::new_with_base(STORAGE_PROBLEMS, &base)
-        .ok()?
-        .href();
-    let response = cached(&url).await??;
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
-    serde_json::from_str::<Vec<StorageProblem>>(&text)
-        .ok()?
-        .into_iter()
-        .next()
-}
-
-/// The service worker's saved answer for `url` in any cache: `None` without a Cache API,
-/// `Some(None)` when there is none.
-async fn cached(url: &str) -> Option<Option<web_sys::Response>> {
-    let caches = browser::get(&leptos::prelude::window(), "caches")?;
-    let found = JsFuture::from(browser::call(&caches, "match", &[url.into()])?)
-        .await
-        .ok()?;
-    Some(found.dyn_into::<web_sys::Response>().ok())
+/// A waiter leaves; the last one to leave a request still under way aborts it.
+fn leave(waiters: &Rc<Waiters>, left: &Cell<bool>) {
+    if left.replace(true) {
+        return;
+    }
+    let count = waiters.count.get().saturating_sub(1);
+    waiters.count.set(count);
+    if count == 0 && !waiters.done.get() {
+        waiters.controller.abort();
+        forget_flight(waiters);
+    }
 }

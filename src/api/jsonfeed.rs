@@ -12,13 +12,16 @@
 //! `_vestnik` extension object adds what the spec lacks: `gallery` (Vestnik images with
 //! sizes and captions), `signature`, `image` (with a size).
 
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
 use super::backend::{Answer, Backend, Build, Kind, View};
-use super::client::{self, Limits};
+use super::client::{self, Body, Limits};
 #[cfg(feature = "split")]
 use super::deferred::Deferred;
 use super::{decode, ApiError};
@@ -454,8 +457,7 @@ impl JsonFeed {
         for read in 1..=self.max_pages {
             // Decoded once: the calendar, archive and search read every loaded page again on
             // each month switch or query.
-            let page =
-                client::decoded_once(&url, self.limits, |body| page(&body.bytes, &url)).await?;
+            let page = decoded_once(&url, self.limits, |body| page(&body.bytes, &url)).await?;
             site.get_or_insert_with(|| page.site.clone());
             for entry in &page.entries {
                 if seen.insert(entry.article.id.clone()) {
@@ -558,4 +560,59 @@ impl Backend for JsonFeed {
     fn link_base(&self) -> &str {
         &self.feed_url
     }
+}
+
+// ------------------------------------------------------------------ decoded once
+
+thread_local! {
+    /// Bodies already decoded by [`decoded_once`], while the api's cache holds them.
+    static DECODED: RefCell<Vec<Decoded>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A value decoded from a cached body.
+struct Decoded {
+    url: String,
+    /// The body it came from: the same body (not just the same URL) means the same value.
+    body: Weak<[u8]>,
+    value: Rc<dyn Any>,
+}
+
+/// Like [`decoded`], but a body decoded before (and still cached) is not decoded again:
+/// for views that read the same cached pages on every change (a feed's calendar, archive
+/// and search go over every page loaded so far).
+async fn decoded_once<T: 'static>(
+    url: &str,
+    limits: Limits,
+    decode: impl FnOnce(&Body) -> Result<T, ApiError>,
+) -> Result<Rc<T>, ApiError> {
+    client::decoded(url, limits, |body| {
+        let same = |d: &Decoded| {
+            d.url == url
+                && d.body
+                    .upgrade()
+                    .is_some_and(|b| Rc::ptr_eq(&b, &body.bytes))
+        };
+        let known = DECODED.with(|d| {
+            let decoded = d.borrow();
+            let value = decoded.iter().find(|d| same(d))?.value.clone();
+            value.downcast::<T>().ok()
+        });
+        if let Some(value) = known {
+            return Ok(value);
+        }
+        let value = Rc::new(decode(body)?);
+        DECODED.with(|d| {
+            let mut decoded = d.borrow_mut();
+            // Values whose body the cache has dropped or replaced go too: no more are kept
+            // than the cache holds.
+            decoded.retain(|d| d.url != url && d.body.strong_count() > 0);
+            decoded.push(Decoded {
+                url: url.to_owned(),
+                body: Rc::downgrade(&body.bytes),
+                value: value.clone(),
+            });
+        });
+        Ok(value)
+    })
+    .await
 }

@@ -2,7 +2,9 @@
 //!
 //! `config` reads the runtime `config.json` (which kind of backend, where it is), one
 //! adapter per kind (`vestnik`, `jsonfeed`, `wordpress`, behind `backend::Backend`) turns
-//! its responses into `core::model` types, `client` does the HTTP. Pages call the async
+//! its responses into `core::model` types, `client` shares requests (cache, one download
+//! per URL, aborted when the last waiter leaves), `transport` does the HTTP, `saved` reads
+//! the service worker's copies. Pages call the async
 //! methods of [`Api`] from their resources; nothing else in the app builds a backend URL
 //! or knows which kind of backend is in use.
 
@@ -18,6 +20,8 @@ pub mod freshness;
 #[cfg(feature = "jsonfeed")]
 pub mod jsonfeed;
 pub mod retry;
+mod saved;
+mod transport;
 pub mod vestnik;
 #[cfg(feature = "wordpress")]
 pub mod wordpress;
@@ -96,7 +100,7 @@ impl Api {
     /// Whether this article can be read offline (the service worker saved it); `None` when
     /// the browser has no Cache API.
     pub async fn article_saved_offline(&self, id: &str) -> Option<bool> {
-        client::saved_offline(&self.config.backend.article_url(id)?).await
+        saved::saved_offline(&self.config.backend.article_url(id)?).await
     }
 
     /// Deletes the saved copies of these articles and every saved photo (the saved page's
@@ -107,12 +111,13 @@ impl Api {
             .iter()
             .filter_map(|id| self.config.backend.article_url(id))
             .collect();
-        client::forget_saved(&urls).await;
+        client::forget(&urls);
+        saved::forget_saved(&urls).await;
     }
 
     /// The latest copy the service worker could not keep for offline reading, if any.
-    pub async fn storage_problem(&self) -> Option<client::StorageProblem> {
-        client::storage_problem().await
+    pub async fn storage_problem(&self) -> Option<saved::StorageProblem> {
+        saved::storage_problem().await
     }
 
     /// Warms the cache with a calendar month (the neighbours of the one shown).

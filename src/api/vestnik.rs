@@ -324,7 +324,7 @@ impl Backend for Vestnik {
     }
 
     fn prefetch_article(&self, id: &str) {
-        client::prefetch(self.contract.article_url(id), self.limits);
+        client::preload(self.contract.article_url(id), self.limits);
     }
 
     fn prefetch_calendar_month(&self, year: i32, month: u32, _view: View) {

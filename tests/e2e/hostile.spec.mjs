@@ -309,6 +309,8 @@ test.describe('retries', () => {
 });
 
 test('a request is cancelled when the reader leaves its page', async ({ page }) => {
+  // Not by its deadline: the test ends long before a never-answering request's.
+  await withLongestDeadline(page);
   await page.route(`**/api/news/${seed.id}.json`, () => {}); // never answers
   const aborted = page.waitForEvent('requestfailed', (r) => r.url().endsWith(`/api/news/${seed.id}.json`));
   const started = page.waitForRequest((r) => r.url().endsWith(`/api/news/${seed.id}.json`));
@@ -317,6 +319,25 @@ test('a request is cancelled when the reader leaves its page', async ({ page }) 
   await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Новости' }).click();
   await expect(titles(page).first()).toHaveText(demo.page(1).items[0].title);
   expect((await aborted).failure()?.errorText).toMatch(/ABORTED/);
+});
+
+test('a request two views wait for runs on when one of them leaves, and is asked once', async ({ page }) => {
+  // The archive page and the sidebar's calendar both wait for the archive's counts.
+  const archive = (r) => r.url().endsWith('/api/archive.json');
+  let calls = 0;
+  const failed = [];
+  page.on('request', (r) => { if (archive(r)) calls += 1; });
+  page.on('requestfailed', (r) => { if (archive(r)) failed.push(r.failure()?.errorText); });
+  const release = await hold(page, '**/api/archive.json');
+  await page.goto('/news/archive');
+  await expect(page.locator('.calendar--loading')).toBeAttached();
+  // The reader leaves the archive page; the calendar still waits, so the request runs on.
+  await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Новости' }).click();
+  await expect(titles(page).first()).toHaveText(demo.page(1).items[0].title);
+  release();
+  await expect(page.locator('section.calendar a.calendar__day--news').first()).toBeVisible();
+  expect(failed).toEqual([]);
+  expect(calls).toBe(1);
 });
 
 test('clicking through calendar months quickly never shows a stale month', async ({ page }, testInfo) => {
