@@ -12,9 +12,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ORDER = [
-  'base', 'skip-link', 'site-header', 'site-footer', 'sidebar', 'breadcrumbs', 'news-list', 'pager',
-  'search', 'month-list', 'calendar', 'article', 'gallery', 'lightbox', 'share', 'neighbours', 'related', 'error-panel', 'skeleton',
-  'not-found', 'app-status', 'snapshot', 'embed', 'vi',
+  'base', 'skip-link', 'site-header', 'site-footer', 'sidebar', 'breadcrumbs', 'news-list', 'rubrics', 'pager',
+  'search', 'filter-chips', 'month-list', 'calendar', 'article', 'gallery', 'lightbox', 'share', 'neighbours', 'related', 'error-panel', 'loading', 'skeleton',
+  'not-found', 'app-status', 'saved', 'snapshot', 'embed', 'vi',
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

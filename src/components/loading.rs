@@ -24,8 +24,8 @@ pub fn Loading<T, F>(
     /// What shows before the first answer (grey rows by default).
     #[prop(optional, into)]
     fallback: Option<ViewFnOnce>,
-    /// The class of a box around it all, `<class> <class>--pending` while a newer load runs;
-    /// without one, no box.
+    /// The class of a box around it all, with `loading--pending` (style/loading.css) while a
+    /// newer load runs; without one, no box.
     #[prop(optional)]
     class: Option<&'static str>,
     /// The document's title while the error panel shows, for a page that has no title of
@@ -57,7 +57,8 @@ where
     match class {
         Some(class) => Either::Left(view! {
             <div
-                class=move || if pending.get() { format!("{class} {class}--pending") } else { class.to_owned() }
+                class=class
+                class:loading--pending=pending
                 aria-busy=move || pending.get().to_string()
             >
                 {transition}

@@ -128,8 +128,7 @@ impl Period {
     pub fn label(self, lang: Lang) -> String {
         match (self, lang) {
             (Self::All, _) => String::new(),
-            (Self::Year(y), Lang::Ru) => format!("{y} год"),
-            (Self::Year(y), Lang::En) => y.to_string(),
+            (Self::Year(y), _) => lang.year(y),
             (Self::Month(m), Lang::Ru) => format!(
                 "{} {}",
                 dates::month_nominative(m.month).to_lowercase(),
@@ -147,10 +146,7 @@ impl Period {
         if self == Self::All {
             return String::new();
         }
-        match lang {
-            Lang::Ru => format!("за {}", self.label(lang)),
-            Lang::En => format!("for {}", self.label(lang)),
-        }
+        lang.for_period(&self.label(lang))
     }
 }
 

@@ -225,6 +225,14 @@ impl Lang {
         }
     }
 
+    /// "за декабрь 2020" / "for December 2020" (`label` from `Period::label`).
+    pub fn for_period(self, label: &str) -> String {
+        match self {
+            Self::Ru => format!("за {label}"),
+            Self::En => format!("for {label}"),
+        }
+    }
+
     /// A filter chip: "Рубрика: Спорт" / "Rubric: Спорт".
     pub fn chip(self, kind: Chip, value: &str) -> String {
         let t = self.texts();
@@ -452,6 +460,21 @@ pub struct Texts {
     pub err_too_large: &'static str,
     pub err_format: &'static str,
     pub err_unsupported: &'static str,
+    // The version for the visually impaired: each setting's legend and choices, in the
+    // order of `core::prefs`' values.
+    pub vi_font_size: SettingTexts,
+    pub vi_scheme: SettingTexts,
+    pub vi_images: SettingTexts,
+    pub vi_letter_spacing: SettingTexts,
+    pub vi_line_height: SettingTexts,
+    pub vi_font_family: SettingTexts,
+}
+
+/// A display setting's legend and the labels of its choices.
+#[derive(Debug)]
+pub struct SettingTexts {
+    pub legend: &'static str,
+    pub choices: &'static [&'static str],
 }
 
 pub const RU: Texts = Texts {
@@ -569,6 +592,30 @@ pub const RU: Texts = Texts {
     err_too_large: "Сервер прислал слишком большой ответ.",
     err_format: "Сервер прислал данные в неожиданном формате.",
     err_unsupported: "Сервер новостей не поддерживает поиск и отбор по датам и рубрикам.",
+    vi_font_size: SettingTexts {
+        legend: "Размер шрифта",
+        choices: &["100 %", "125 %", "150 %", "175 %", "200 %"],
+    },
+    vi_scheme: SettingTexts {
+        legend: "Цветовая схема",
+        choices: &["Как на сайте", "Чёрным по белому", "Белым по чёрному", "Тёмно-синим по голубому", "Коричневым по бежевому", "Зелёным по тёмно-коричневому"],
+    },
+    vi_images: SettingTexts {
+        legend: "Изображения",
+        choices: &["Показывать", "Скрыть (показать описание)", "Чёрно-белые"],
+    },
+    vi_letter_spacing: SettingTexts {
+        legend: "Межбуквенный интервал",
+        choices: &["Обычный", "Средний", "Большой"],
+    },
+    vi_line_height: SettingTexts {
+        legend: "Межстрочный интервал",
+        choices: &["Обычный", "Средний", "Большой"],
+    },
+    vi_font_family: SettingTexts {
+        legend: "Шрифт",
+        choices: &["Без засечек", "С засечками"],
+    },
 };
 
 pub const EN: Texts = Texts {
@@ -686,4 +733,28 @@ pub const EN: Texts = Texts {
     err_too_large: "The server sent an answer that is too large.",
     err_format: "The server sent data in an unexpected format.",
     err_unsupported: "The news server cannot search or filter by date and rubric.",
+    vi_font_size: SettingTexts {
+        legend: "Text size",
+        choices: &["100 %", "125 %", "150 %", "175 %", "200 %"],
+    },
+    vi_scheme: SettingTexts {
+        legend: "Colour scheme",
+        choices: &["The site's own", "Black on white", "White on black", "Dark blue on light blue", "Brown on beige", "Green on dark brown"],
+    },
+    vi_images: SettingTexts {
+        legend: "Images",
+        choices: &["Shown", "Hidden (show their description)", "Greyscale"],
+    },
+    vi_letter_spacing: SettingTexts {
+        legend: "Letter spacing",
+        choices: &["Normal", "Medium", "Large"],
+    },
+    vi_line_height: SettingTexts {
+        legend: "Line height",
+        choices: &["Normal", "Medium", "Large"],
+    },
+    vi_font_family: SettingTexts {
+        legend: "Font",
+        choices: &["Sans serif", "Serif"],
+    },
 };

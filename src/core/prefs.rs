@@ -8,115 +8,80 @@
 
 use std::collections::BTreeMap;
 
-use super::i18n::Lang;
+use super::i18n::{Lang, SettingTexts, Texts};
 
-/// One setting: its attribute, its legend and choices (value, Russian and English label).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One setting: its attribute and values (the first is the default); its legend and the
+/// values' labels are phrases of the interface (`i18n::SettingTexts`), in the same order.
+#[derive(Clone, Copy, Debug)]
 pub struct Setting {
     pub attribute: &'static str,
-    pub legend: (&'static str, &'static str),
-    pub choices: &'static [(&'static str, &'static str, &'static str)],
+    pub values: &'static [&'static str],
+    pub texts: fn(&'static Texts) -> &'static SettingTexts,
 }
 
 impl Setting {
     /// The legend in `lang`.
     pub fn legend_in(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Ru => self.legend.0,
-            Lang::En => self.legend.1,
-        }
+        (self.texts)(lang.texts()).legend
     }
 
     /// The choices as (value, label in `lang`).
     pub fn choices_in(&self, lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
-        self.choices
-            .iter()
-            .map(move |(v, ru, en)| (*v, if lang == Lang::En { *en } else { *ru }))
+        let labels = (self.texts)(lang.texts()).choices;
+        self.values.iter().copied().zip(labels.iter().copied())
     }
 
     /// The first choice is the default (the ordinary version).
     pub fn default_value(&self) -> &'static str {
-        self.choices[0].0
+        self.values[0]
     }
 
     fn accepts(&self, value: &str) -> Option<&'static str> {
-        self.choices
-            .iter()
-            .map(|(v, _, _)| *v)
-            .find(|v| *v == value)
+        self.values.iter().copied().find(|v| *v == value)
     }
 }
 
 pub const FONT_SIZE: Setting = Setting {
     attribute: "data-vi-font",
-    legend: ("Размер шрифта", "Text size"),
-    choices: &[
-        ("100", "100 %", "100 %"),
-        ("125", "125 %", "125 %"),
-        ("150", "150 %", "150 %"),
-        ("175", "175 %", "175 %"),
-        ("200", "200 %", "200 %"),
-    ],
+    values: &["100", "125", "150", "175", "200"],
+    texts: |t| &t.vi_font_size,
 };
 
 pub const SCHEME: Setting = Setting {
     attribute: "data-vi-scheme",
-    legend: ("Цветовая схема", "Colour scheme"),
-    choices: &[
-        ("site", "Как на сайте", "The site's own"),
-        ("black-white", "Чёрным по белому", "Black on white"),
-        ("white-black", "Белым по чёрному", "White on black"),
-        ("blue", "Тёмно-синим по голубому", "Dark blue on light blue"),
-        ("brown", "Коричневым по бежевому", "Brown on beige"),
-        (
-            "green",
-            "Зелёным по тёмно-коричневому",
-            "Green on dark brown",
-        ),
+    values: &[
+        "site",
+        "black-white",
+        "white-black",
+        "blue",
+        "brown",
+        "green",
     ],
+    texts: |t| &t.vi_scheme,
 };
 
 pub const IMAGES: Setting = Setting {
     attribute: "data-vi-images",
-    legend: ("Изображения", "Images"),
-    choices: &[
-        ("shown", "Показывать", "Shown"),
-        (
-            "hidden",
-            "Скрыть (показать описание)",
-            "Hidden (show their description)",
-        ),
-        ("grey", "Чёрно-белые", "Greyscale"),
-    ],
+    values: &["shown", "hidden", "grey"],
+    texts: |t| &t.vi_images,
 };
 
 pub const LETTER_SPACING: Setting = Setting {
     attribute: "data-vi-spacing",
-    legend: ("Межбуквенный интервал", "Letter spacing"),
-    choices: &[
-        ("normal", "Обычный", "Normal"),
-        ("medium", "Средний", "Medium"),
-        ("large", "Большой", "Large"),
-    ],
+    values: &["normal", "medium", "large"],
+    texts: |t| &t.vi_letter_spacing,
 };
 
 pub const LINE_HEIGHT: Setting = Setting {
     attribute: "data-vi-lines",
-    legend: ("Межстрочный интервал", "Line height"),
-    choices: &[
-        ("normal", "Обычный", "Normal"),
-        ("medium", "Средний", "Medium"),
-        ("large", "Большой", "Large"),
-    ],
+    values: &["normal", "medium", "large"],
+    texts: |t| &t.vi_line_height,
 };
 
 pub const FONT_FAMILY: Setting = Setting {
     attribute: "data-vi-family",
-    legend: ("Шрифт", "Font"),
-    choices: &[
-        ("sans", "Без засечек", "Sans serif"),
-        ("serif", "С засечками", "Serif"),
-    ],
+    values: &["sans", "serif"],
+    texts: |t| &t.vi_font_family,
 };
 
 /// Every setting, in the order the panel shows them.

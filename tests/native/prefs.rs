@@ -40,12 +40,12 @@ fn choices_round_trip_through_storage() {
 
 #[test]
 fn the_requirements_are_covered() {
-    assert!(FONT_SIZE.choices.len() >= 5 && FONT_SIZE.choices.last().unwrap().0 == "200");
-    assert_eq!(SCHEME.choices.len(), 6, "the site's own and five schemes");
-    assert_eq!(IMAGES.choices.len(), 3);
-    assert_eq!(LETTER_SPACING.choices.len(), 3);
-    assert_eq!(LINE_HEIGHT.choices.len(), 3);
-    assert_eq!(FONT_FAMILY.choices.len(), 2);
+    assert!(FONT_SIZE.values.len() >= 5 && FONT_SIZE.values.last() == Some(&"200"));
+    assert_eq!(SCHEME.values.len(), 6, "the site's own and five schemes");
+    assert_eq!(IMAGES.values.len(), 3);
+    assert_eq!(LETTER_SPACING.values.len(), 3);
+    assert_eq!(LINE_HEIGHT.values.len(), 3);
+    assert_eq!(FONT_FAMILY.values.len(), 2);
 }
 
 #[test]
@@ -68,7 +68,25 @@ proptest! {
     fn any_storage_gives_known_attributes_only(json in "\\PC{0,80}") {
         let p = Prefs::from_json(&json);
         for (k, v) in p.attributes() {
-            prop_assert!(SETTINGS.iter().any(|s| s.attribute == k && s.choices.iter().any(|(c, _, _)| *c == v)));
+            prop_assert!(SETTINGS.iter().any(|s| s.attribute == k && s.values.contains(&v)));
+        }
+    }
+}
+
+#[test]
+fn every_setting_has_a_legend_and_a_label_per_value_in_both_languages() {
+    use vestnik::core::i18n::Lang;
+    for setting in SETTINGS {
+        for lang in Lang::ALL {
+            assert!(!setting.legend_in(lang).is_empty(), "{}", setting.attribute);
+            let labels: Vec<_> = setting.choices_in(lang).collect();
+            assert_eq!(
+                labels.len(),
+                setting.values.len(),
+                "{} in {lang:?}",
+                setting.attribute
+            );
+            assert!(labels.iter().all(|(_, label)| !label.is_empty()));
         }
     }
 }
