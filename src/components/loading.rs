@@ -3,7 +3,6 @@
 //! again). While a newer load runs, the view shown stays, dimmed and marked `aria-busy`
 //! (so the page does not count as settled and focus waits for the new one).
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -38,8 +37,6 @@ where
     F: Fn(Result<T, ApiError>) -> Result<AnyView, ApiError> + 'static,
 {
     let draw = StoredValue::new_local(view);
-    let fallback = fallback.unwrap_or_else(|| ViewFnOnce::from(|| view! { <ListSkeleton /> }));
-    let (pending, set_pending) = signal(false);
     let body = move || {
         Suspend::new(async move {
             let answer = resource.await;
@@ -53,18 +50,26 @@ where
             }
         })
     };
+    frame(Box::new(body), fallback, class)
+}
+
+/// The body's box and its transition. Not generic, so the wasm carries it once.
+fn frame(
+    body: Box<dyn Fn() -> Suspend<AnyView> + Send + Sync>,
+    fallback: Option<ViewFnOnce>,
+    class: Option<&'static str>,
+) -> AnyView {
+    let fallback = fallback.unwrap_or_else(|| ViewFnOnce::from(|| view! { <ListSkeleton /> }));
+    let (pending, set_pending) = signal(false);
     let transition = view! { <Transition fallback set_pending>{body}</Transition> };
     match class {
-        Some(class) => Either::Left(view! {
-            <div
-                class=class
-                class:loading--pending=pending
-                aria-busy=move || pending.get().to_string()
-            >
+        Some(class) => view! {
+            <div class=class class:loading--pending=pending aria-busy=move || pending.get().to_string()>
                 {transition}
             </div>
-        }),
-        None => Either::Right(transition),
+        }
+        .into_any(),
+        None => transition.into_any(),
     }
 }
 
