@@ -38,9 +38,10 @@ test: setup lint test-native test-contract test-web test-e2e
 setup:
 	@bash scripts/setup.sh
 
-## lint: formatting and clippy, warnings are errors
+## lint: formatting, the import graph's shape (docs/architecture.md) and clippy, warnings are errors
 lint:
 	cargo fmt --check
+	node scripts/check-imports.mjs
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --features split --lib --bins --quiet -- -D warnings

@@ -17,6 +17,8 @@
 
 use std::future::Future;
 
+use futures::future::{FutureExt, LocalBoxFuture};
+
 use leptos::prelude::*;
 
 use crate::api::ApiError;
@@ -95,6 +97,17 @@ pub fn Lazy<F>(
 where
     F: Future<Output = Result<Render, LoadFailed>> + 'static,
 {
+    let load: Box<dyn Fn() -> LocalBoxFuture<'static, Result<Render, LoadFailed>>> =
+        Box::new(move || load().boxed_local());
+    lazy_view(load, fallback, failed)
+}
+
+/// [`Lazy`]'s body. Not generic, so the wasm carries it once for every split view.
+fn lazy_view(
+    load: Box<dyn Fn() -> LocalBoxFuture<'static, Result<Render, LoadFailed>>>,
+    fallback: Option<ViewFnOnce>,
+    failed: Option<&'static str>,
+) -> AnyView {
     let failed = failed.unwrap_or_else(|| use_lang().texts().load_error_title);
     let fallback = fallback.unwrap_or_else(|| ViewFnOnce::from(|| view! { <ListSkeleton /> }));
     // «Повторить» loads again, which fetches the chunk anew (a failed fetch is not kept).
@@ -103,7 +116,7 @@ where
         async move { chunk.await.map_err(ApiError::from) }
     });
     let view = |answer: Result<Render, ApiError>| answer.map(|render| render());
-    view! { <Loading resource=render failed view fallback /> }
+    view! { <Loading resource=render failed view fallback /> }.into_any()
 }
 
 /// Starts fetching a chunk now (`preload`: a [`split!`] chunk's preload). A failure is
