@@ -130,9 +130,13 @@ fn FeedMeta(
             let front = n == 1 && filter.try_get().flatten().is_some_and(|f| f.is_empty());
             (!front).then(|| {
                 let content = if n > 1 {
-                    format!("{}. {} — {name}", heading.get(), lang.page_label(n, false))
+                    format!(
+                        "{}. {} — {name}",
+                        heading.try_get().unwrap_or_default(),
+                        lang.page_label(n, false)
+                    )
                 } else {
-                    format!("{} — {name}", heading.get())
+                    format!("{} — {name}", heading.try_get().unwrap_or_default())
                 };
                 view! { <Meta name="description" content /> }
             })
