@@ -132,7 +132,22 @@ fn ArticleView(article: Article) -> impl IntoView {
         Crumb::link(t.news, routes::FEED),
         Crumb::here(article.title.clone()),
     ];
-    let og_image = images.first().cloned();
+    // The first photo is the link preview's picture, with its size (a messenger lays the
+    // preview out before it downloads it) and its description.
+    let og_image = article.gallery.first().map(|img| {
+        let size = |n: u32| (n > 0).then(|| n.to_string());
+        (
+            absolute(&img.src),
+            size(img.width),
+            size(img.height),
+            img.alt.clone(),
+        )
+    });
+    let card = if og_image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
     view! {
         <Title text=article.title.clone() />
         <Meta name="description" content=description.clone() />
@@ -142,7 +157,13 @@ fn ArticleView(article: Article) -> impl IntoView {
         <Meta property="og:description" content=description />
         <Meta property="og:url" content=url.clone() />
         <Meta property="og:site_name" content=site.name.clone() />
-        {og_image.map(|src| view! { <Meta property="og:image" content=src /> })}
+        {og_image.map(|(src, width, height, alt)| view! {
+            <Meta property="og:image" content=src />
+            {width.map(|w| view! { <Meta property="og:image:width" content=w /> })}
+            {height.map(|h| view! { <Meta property="og:image:height" content=h /> })}
+            {(!alt.is_empty()).then(|| view! { <Meta property="og:image:alt" content=alt /> })}
+        })}
+        <Meta name="twitter:card" content=card />
         <Script type_="application/ld+json">{json_ld}</Script>
         <Breadcrumbs crumbs />
         <article class="article">

@@ -61,6 +61,23 @@ pub fn FeedPage() -> impl IntoView {
         None => t.news.to_owned(),
     };
 
+    // The window's title also names a rubric and a page after the first, so that each page
+    // of the feed (as published, as bookmarked, as a search engine lists it) has its own.
+    let title = {
+        let rubrics = rubrics.clone();
+        move || {
+            let mut text = heading();
+            let rubric = filter.try_get().flatten().and_then(|f| f.rubric);
+            if let Some(r) = rubric.and_then(|id| rubrics.iter().find(|r| r.id == id)) {
+                text = format!("{text}: {}", r.title);
+            }
+            match page.try_get() {
+                Some(n) if n > 1 => format!("{text}, {}", lang.page_label(n, false).to_lowercase()),
+                _ => text,
+            }
+        }
+    };
+
     let results = move |result: Result<NewsPage, ApiError>| {
         let (Some(f), page) = (filter.get_untracked(), page.get_untracked()) else {
             return Ok(view! { <BadDate lang /> }.into_any());
@@ -95,7 +112,7 @@ pub fn FeedPage() -> impl IntoView {
     });
 
     view! {
-        <Title text=heading />
+        <Title text=title />
         <FeedMeta filter page heading=Signal::derive(heading) />
         {move || filter.get().and_then(|f| crumbs(f.period, lang)).map(|crumbs| view! { <Breadcrumbs crumbs /> })}
         <h1 class="page-title">{heading}</h1>
@@ -156,6 +173,7 @@ fn FeedMeta(
                     <Meta property="og:title" content=site.name.clone() />
                     <Meta property="og:url" content=url />
                     <Meta property="og:site_name" content=site.name.clone() />
+                    <Meta name="twitter:card" content="summary" />
                     // Link previews take raster images only.
                     {site.logo.as_ref().filter(|logo| !logo.src.ends_with(".svg")).map(|logo| view! {
                         <Meta property="og:image" content=absolute(&logo.src) />
@@ -280,5 +298,7 @@ fn YearMonths(year: i32) -> impl IntoView {
             })
         })
     };
-    view! { <Suspense fallback=|| ()>{body}</Suspense> }
+    // Busy while it waits (an empty box), so the page does not count as settled without
+    // it (src/settled.rs): a snapshot or a test would otherwise see the year without it.
+    view! { <Suspense fallback=|| view! { <div aria-busy="true"></div> }>{body}</Suspense> }
 }
