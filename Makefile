@@ -6,11 +6,11 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 E2E_PORT ?= 4173
 
-.PHONY: run dev build snapshot build-subpath test setup test-native test-contract test-web test-e2e lint size bench demo icons clean
+.PHONY: run dev build publish build-subpath test setup test-native test-contract test-web test-e2e lint size bench demo icons clean
 
-## run: install what is missing, build the release app and serve it with the demo backend
-## (with the first-screen snapshots of the demo's home page and its articles, as a published site has them)
-run: build snapshot
+## run: install what is missing, build the release app, publish the demo into it (every page's
+## first screen, sitemap, feeds: make publish) and serve it with the demo backend
+run: build publish
 	@echo
 	@echo "  Vestnik is at http://127.0.0.1:$(PORT)/  (Ctrl+C stops it)"
 	@echo
@@ -25,11 +25,14 @@ dev: setup
 build: setup
 	$(if $(filter undefined,$(origin BACKENDS)),,BACKENDS="$(BACKENDS)") trunk build --release
 
-## snapshot: write the first screens of the home page and its articles into dist/index.html
-## and dist/news/<id>/index.html (scripts/snapshot.mjs); FROM=https://press.example.ru/
-## renders the live site instead of dist/ (docs/deploy.md)
-snapshot: setup
-	node scripts/snapshot.mjs dist $(if $(FROM),--from $(FROM),--site http://127.0.0.1:$(PORT)/)
+## publish: write the first screen of every page (home, feed pages, rubrics, archive, articles),
+## sitemap.xml, robots.txt, feed.xml and feed.json into DIR (default dist/) for readers at SITE
+## (default the local address); FROM=https://press.example.ru/ renders the live site instead;
+## again on the same build, only what changed (scripts/publish.mjs, docs/deploy.md)
+DIR ?= dist
+SITE ?= $(or $(FROM),http://127.0.0.1:$(PORT)/)
+publish: setup
+	node scripts/publish.mjs $(DIR) --site $(SITE) $(if $(FROM),--from $(FROM))
 
 ## test: install what is missing, then every test layer; fails on the first failing layer
 test: setup lint test-native test-contract test-web test-e2e
@@ -83,11 +86,12 @@ size:
 bench: build
 	node bench/run.mjs
 
-## demo: regenerate the demo backend in public/ (needs Pillow from PyPI, in a local venv)
+## demo: regenerate the demo backend in public/ (needs Pillow from PyPI, in a local venv);
+## ITEMS=10000 OUT=/tmp/large makes a large archive elsewhere (docs/deploy.md measures with it)
 demo:
 	test -x .venv-demo/bin/python || python3 -m venv .venv-demo
 	.venv-demo/bin/pip install --quiet -r scripts/demo/requirements.txt
-	.venv-demo/bin/python scripts/demo/generate.py
+	.venv-demo/bin/python scripts/demo/generate.py $(if $(ITEMS),--items $(ITEMS)) $(if $(OUT),--out $(OUT))
 
 ## icons: redraw the app icons and rewrite manifest.webmanifest (Pillow in a local venv)
 icons:

@@ -42,13 +42,17 @@
     var made = meta.content.split(';');
     var age = Date.now() - Number(made[0]);
     var path = meta.getAttribute('data-path') || '';
-    var here = location.pathname === new URL(path, document.baseURI).pathname;
+    // A page of the feed names its query (data-query: `page=3`, or empty for none), which
+    // chooses what it shows; an article's shows whatever the query (a shared link's utm_…).
+    var query = meta.getAttribute('data-query');
+    var here = location.pathname === new URL(path, document.baseURI).pathname
+      && (query === null ? (path || !location.search) : location.search === (query ? '?' + query : ''));
     var add = function (attributes) {
       var link = document.createElement('link');
       Object.keys(attributes).forEach(function (name) { link.setAttribute(name, attributes[name]); });
       document.head.appendChild(link);
     };
-    if (here && (path || !location.search) && age > -3600000 && age < Number(made[1])
+    if (here && age > -3600000 && age < Number(made[1])
         && document.documentElement.getAttribute('lang') !== 'en'
         && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
       document.documentElement.setAttribute('data-snapshot', 'on');

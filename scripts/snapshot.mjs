@@ -113,14 +113,17 @@ export function stripSnapshot(html) {
  * the first screen makes, which prefs.js starts at once where the snapshot shows (rather
  * than after the wasm). `head`: tags for <head> (description, canonical, Open Graph) that
  * the app removes when it starts (it renders its own); `title`: the page's title, which
- * the app sets again when it starts.
+ * the app sets again when it starts. `query` (a page of the feed, whose query chooses what
+ * it shows: `page=3`, or '' for none): the snapshot shows only with exactly that query;
+ * without it, an article's shows whatever the query (a shared link's `utm_…`), the home
+ * page's only with none.
  */
-export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFAULT_MAX_AGE_HOURS, path = '', preload = [], head = '', title = '' } = {}) {
+export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFAULT_MAX_AGE_HOURS, path = '', query = null, preload = [], head = '', title = '' } = {}) {
   let clean = stripSnapshot(html);
   if (title) {
     clean = clean.replace(TITLE, (_, original) => `<title data-original="${attribute(original)}">${textContent(title)}</title>`);
   }
-  const where = path ? ` data-path="${attribute(path)}"` : '';
+  const where = (path ? ` data-path="${attribute(path)}"` : '') + (query === null ? '' : ` data-query="${attribute(query)}"`);
   const urls = preload.length ? ` data-preload="${attribute(preload.join(' '))}"` : '';
   const preloads = clean.match(APP_PRELOAD) ?? [];
   if (preloads.length) {
@@ -151,7 +154,7 @@ export function withSnapshot(html, markup, { at = Date.now(), maxAgeHours = DEFA
  * under <base href> a bare `#s-main` would lead to the home page. Also returns the page's
  * title and the tags the app put into <head> that a link preview or a search engine reads.
  */
-function capture() {
+export function capture() {
   const base = new URL(document.baseURI).pathname;
   const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
   const copy = document.getElementById('app').cloneNode(true);
@@ -232,7 +235,7 @@ function capture() {
  * The app's first screen is complete: it marks its `#main` with `data-settled` (a page
  * heading or an error, nothing loading; src/settled.rs is the one definition).
  */
-const SETTLED = '#app #main[data-settled]';
+export const SETTLED = '#app #main[data-settled]';
 
 /** At most this many requests are preloaded: the first screen's own, not a long tail. */
 const MAX_PRELOAD = 8;
@@ -322,27 +325,27 @@ export async function render(url, { browser: given, kind = 'feed', timeoutMs = D
 }
 
 /** The kinds of request a render lets through (Playwright's resource types). */
-const RENDERED = new Set(['document', 'script', 'stylesheet', 'fetch', 'xhr']);
+export const RENDERED = new Set(['document', 'script', 'stylesheet', 'fetch', 'xhr']);
 
 /**
  * Chromium with its sandbox on: the pages it renders carry the backend's news. Chromium
  * will not sandbox itself as root, so a run as root (a container, CI) starts it as an
  * unprivileged user (scripts/chromium-unprivileged.sh); docs/deploy.md says to run the
- * whole publish step as one.
+ * whole publish step as one. `extra`: more Chromium switches.
  */
-function launch() {
+export function launch(extra = []) {
   const executable = process.env.CHROMIUM ?? '/usr/bin/chromium';
   const asRoot = process.getuid?.() === 0;
   return chromium.launch({
     executablePath: asRoot ? join(dirname(fileURLToPath(import.meta.url)), 'chromium-unprivileged.sh') : executable,
     env: { ...process.env, VESTNIK_CHROMIUM: executable },
     chromiumSandbox: true,
-    args: ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+    args: ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', ...extra],
   });
 }
 
 /** Writes index.html and its .br/.gz copies, each by rename: a reader never gets half a file. */
-function write(path, html) {
+export function write(path, html) {
   const data = Buffer.from(html);
   const { br, gz } = compressed(data);
   // The page first, then its compressed copies: a copy older than the page is not served
@@ -422,7 +425,7 @@ function expiredArticles(root, build) {
   }).map(({ folder }) => folder);
 }
 
-const buildOf = (html) => /<meta name="?vestnik-build"? content="?([^"> ]*)/.exec(html)?.[1] ?? null;
+export const buildOf = (html) => /<meta name="?vestnik-build"? content="?([^"> ]*)/.exec(html)?.[1] ?? null;
 
 /** The folders under the site's news/ (`news/<name>`), where article pages live. */
 function newsFolders(root) {
@@ -442,7 +445,7 @@ function writtenArticles(root) {
 }
 
 /** `text` with every mention of `from` (plain and URI-encoded) naming `to` instead. */
-const readdress = (text, from, to) => (from === to
+export const readdress = (text, from, to) => (from === to
   ? text
   : text.split(from).join(to).split(encodeURIComponent(from)).join(encodeURIComponent(to)));
 

@@ -3,9 +3,11 @@
 
 Deterministic: the same script gives the same JSON every run (photos depend only on the
 Pillow version). Run it with `make demo`; the output is committed so nobody needs Pillow
-to build, run or test Vestnik.
+to build, run or test Vestnik. `--items 10000` makes a large archive over the same years
+(to measure publishing: docs/deploy.md); its output is not committed. `--hold-back N`
+leaves out the newest N news: the same archive as it was before they were published.
 
-    python3 scripts/demo/generate.py [--out public]
+    python3 scripts/demo/generate.py [--out public] [--items N] [--hold-back N]
 """
 
 import argparse
@@ -153,35 +155,44 @@ def thumb_entry(name, alt):
 
 # ---------------------------------------------------------------- news
 
-def spread_dates(rnd):
-    """ITEMS-1 moments between FIRST and LAST, uneven, with busy days and empty months."""
+def spread_dates(rnd, items):
+    """items-1 moments between FIRST and LAST, uneven, with busy days and empty months."""
     moments = []
     for day in BUSY_DAYS:
         for _ in range(rnd.randint(3, 4)):
             moments.append(day)
     moments += [SEED_PUBLISHED.date()] * 2  # two more news on the seed's day
     span = (LAST - FIRST).days
-    while len(moments) < ITEMS - 1:
+    while len(moments) < items - 1:
         # Denser towards the end, as press services publish more over the years.
         t = rnd.random() ** 0.8
         day = FIRST + dt.timedelta(days=int(t * span))
         if (day.year, day.month) in EMPTY_MONTHS or day.weekday() == 6:
             continue
         moments.append(day)
-    moments = moments[: ITEMS - 1]
+    moments = moments[: items - 1]
     out = []
     for day in moments:
         hour, minute = rnd.randint(8, 17), rnd.choice([0, 5, 10, 15, 20, 30, 40, 45, 50])
         out.append(dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ))
     out.append(dt.datetime(LAST.year, LAST.month, LAST.day, 16, 20, tzinfo=TZ))
-    return sorted(set(out))
+    out = set(out)
+    # A large archive: moments that fell together are one; draw more until there are enough.
+    while items > ITEMS and len(out) < items:
+        t = rnd.random() ** 0.8
+        day = FIRST + dt.timedelta(days=int(t * span))
+        if (day.year, day.month) not in EMPTY_MONTHS and day.weekday() != 6:
+            out.add(dt.datetime(day.year, day.month, day.day, rnd.randint(8, 17), rnd.randint(0, 59), tzinfo=TZ))
+    return sorted(out)
 
 
 def fill(text, slots):
     return text.format(**slots)
 
 
-def make_story(rnd, used_titles):
+def make_story(rnd, used_titles, repeats=False):
+    """A story whose title is new, or may repeat one (`repeats`): the stories hold a few
+    hundred distinct titles, fewer than a large archive's news."""
     while True:
         rubric, title, summary, paragraphs = rnd.choice(stories.STORIES)
         # Colonies (feminine) only where the institution is the subject of the verb.
@@ -197,7 +208,7 @@ def make_story(rnd, used_titles):
             "pct": rnd.randint(5, 35), "teams": rnd.randint(4, 12), "books": rnd.randint(30, 150) * 100,
         }
         t = fill(title, slots)
-        if t in used_titles:
+        if t in used_titles and not repeats:
             continue
         used_titles.add(t)
         t = t[0].upper() + t[1:]
@@ -205,7 +216,7 @@ def make_story(rnd, used_titles):
         return rubric, t, fill(summary, slots), body
 
 
-def build(out):
+def build(out, items=ITEMS, hold_back=0):
     rnd = random.Random(20201201)
     api = out / "api"
     if api.exists():
@@ -219,7 +230,7 @@ def build(out):
         save_photo(people(FULL, 500 + i), media, f"meeting-{i + 1}")
     shutil.copy(Path(__file__).with_name("emblem.svg"), media / "emblem.svg")
 
-    moments = spread_dates(rnd)
+    moments = spread_dates(rnd, items)
     used = {SEED_TITLE}
     articles = []
     next_id = 10480
@@ -237,7 +248,7 @@ def build(out):
                 "signature": SEED_SIGNATURE,
             })
             next_id += rnd.randint(1, 9)
-        rubric, title, summary, body = make_story(rnd, used)
+        rubric, title, summary, body = make_story(rnd, used, repeats=items > ITEMS)
         photos = rnd.choice([0, 0, 1, 2, 3, 4, 5, 6, 8])
         names = rnd.sample([f"photo-{i + 1:02d}" for i in range(POOL)], photos)
         gallery = [photo_entry(n, title, "Фото пресс-службы ГУФСИН" if k == 0 and rnd.random() < 0.3 else None)
@@ -253,6 +264,9 @@ def build(out):
         articles.append(item)
     assert seed_done, "the seed day must be among the dates"
     articles.sort(key=lambda a: (a["published"], int(a["id"])), reverse=True)
+    # The archive as it was before its newest news were published (to measure publishing
+    # one new article: generate with --hold-back 1, publish, generate without, publish).
+    articles = articles[hold_back:]
     first_month = min(a["published"][:7] for a in articles)
     last_month = max(a["published"][:7] for a in articles)
 
@@ -262,10 +276,18 @@ def build(out):
             a["previous"] = {"id": articles[i + 1]["id"], "title": articles[i + 1]["title"]}
         if i > 0:
             a["next"] = {"id": articles[i - 1]["id"], "title": articles[i - 1]["title"]}
-        rubric = a["rubrics"][0]["id"]
-        same = [b for b in articles if b is not a and b["rubrics"][0]["id"] == rubric]
-        same.sort(key=lambda b: abs(dt.datetime.fromisoformat(b["published"]) - dt.datetime.fromisoformat(a["published"])))
-        a["related"] = [preview(b) for b in same[:3]]
+    # Related: the three news of the same rubric nearest in time. Each rubric's news keep
+    # the feed's order (newest first), so the nearest three are among the three on either
+    # side; the stable sort keeps the feed's order between equally near ones.
+    by_rubric = {}
+    for a in articles:
+        by_rubric.setdefault(a["rubrics"][0]["id"], []).append(a)
+    for same in by_rubric.values():
+        for k, a in enumerate(same):
+            when = dt.datetime.fromisoformat(a["published"])
+            near = same[max(0, k - 3):k] + same[k + 1:k + 4]
+            near.sort(key=lambda b: abs(dt.datetime.fromisoformat(b["published"]) - when))
+            a["related"] = [preview(b) for b in near[:3]]
 
     write(api / "site.json", site())
     news = api / "news"
@@ -311,7 +333,9 @@ def build(out):
             "news_index": "news-index.json",
         },
         "timeout_ms": 10000,
-        "max_response_bytes": 4194304,
+        # A large archive's news-index.json is over the usual 4 MB (docs/api.md §2.1: a
+        # real archive that size offers news_search instead).
+        "max_response_bytes": 4194304 if items <= ITEMS else 16777216,
     })
     print(f"{len(articles)} news on {pages} pages, {first_month} … {last_month}")
 
@@ -364,4 +388,7 @@ def write(path, data):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[2] / "public"))
-    build(Path(parser.parse_args().out))
+    parser.add_argument("--items", type=int, default=ITEMS, help=f"how many news (default {ITEMS})")
+    parser.add_argument("--hold-back", type=int, default=0, help="leave out the newest N news")
+    args = parser.parse_args()
+    build(Path(args.out), args.items, args.hold_back)
