@@ -15,13 +15,15 @@
 // rendered once and saved with every script removed, so both show exactly the same markup.
 // Vestnik is measured as docs/deploy.md says to publish it — with the first-screen snapshot
 // in index.html (scripts/snapshot.mjs, made here from the same build) — and without it, as
-// a site that does not run the snapshot gets it.
+// a site that does not run the snapshot gets it. Two pages far from the home page — the
+// feed's page 3 and the oldest article — are measured on the whole site published by
+// `make publish` (scripts/publish.mjs), each against its own static limit.
 
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -123,10 +125,15 @@ const ms = (n) => `${Math.round(n)} ms`;
 
 // ---- 1. the limit page: the app's first screen with every script taken out ----
 async function makeLimitPage() {
+  limitHtml = await limitOf(`${bareOrigin}/`, TITLE);
+}
+
+/** The static limit of the page at `url`: its first screen, drawn by the app, without a script. */
+async function limitOf(url, selector) {
   const context = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(`${bareOrigin}/`);
-  await page.locator(TITLE).first().waitFor();
+  await page.goto(url);
+  await page.locator(selector).first().waitFor();
   await page.locator('.calendar table').waitFor();
   await page.waitForLoadState('networkidle');
   const html = await page.evaluate(() => {
@@ -135,7 +142,7 @@ async function makeLimitPage() {
     return `<!DOCTYPE html>\n${doc.outerHTML}`;
   });
   await context.close();
-  limitHtml = packed(html);
+  return packed(html);
 }
 
 // ---- 1b. the snapshots: made from this build, as scripts/snapshot.mjs makes them on
@@ -146,6 +153,31 @@ async function makeSnapshot() {
   const path = articles[0];
   const shot = await render(`${bareOrigin}/${path}`, { browser, kind: 'article' });
   article = { path, page: packed(withSnapshot(bareIndex.raw.toString(), shot.markup, { path, preload: shot.preload, head: headTags(shot.head, 'article'), title: shot.title })) };
+}
+
+// ---- 1c. the whole site published (make publish, scripts/publish.mjs) into a copy of
+// dist/, served as docs/deploy.md says (scripts/serve.mjs: /news?page=3 finds its file);
+// and the static limit of each page measured there, made as the home page's is ----
+const publishedDir = mkdtempSync(join(tmpdir(), 'vestnik-bench-published-'));
+const publishedLimits = new Map();
+const publishedHandler = staticHandler(() => publishedDir);
+const publishedServer = createServer((req, res) => {
+  const limit = publishedLimits.get(req.url);
+  if (limit) return sendHtml(req, res, limit);
+  publishedHandler(req, res);
+});
+const publishedOrigin = await listen(publishedServer);
+/** Pages a reader reaches from a search engine or a shared link, far from the home page. */
+const oldest = JSON.parse(readFileSync(join(dist, 'api/news-index.json'), 'utf8')).items.at(-1)?.id;
+const PUBLISHED_PAGES = [['news?page=3', TITLE], [`news/${oldest}`, ARTICLE_TITLE]];
+
+async function makePublished() {
+  cpSync(dist, publishedDir, { recursive: true });
+  await new Promise((done, fail) => execFile('node', [join(root, 'scripts/publish.mjs'), publishedDir, '--site', `${publishedOrigin}/`],
+    (error, stdout, stderr) => (error ? fail(new Error(`publish failed: ${stderr || stdout}`)) : done())));
+  for (const [path, selector] of PUBLISHED_PAGES) {
+    publishedLimits.set(`/__limit/${path}`, await limitOf(`${bareOrigin}/${path}`, selector));
+  }
 }
 
 // ---- 2. one cold load on the emulated phone ----
@@ -412,7 +444,10 @@ async function lighthouse(paths, runs) {
   for (const path of paths) {
     const reports = [];
     for (let i = 0; i < runs; i++) {
-      reports.push({ ...(await lighthouseOnce(`${origin}${path}`)), load: loadavg()[0] });
+      // A page of the feed after the first has its own published file only on the site
+      // as make publish writes it.
+      const site = path.startsWith('/news?') ? publishedOrigin : origin;
+      reports.push({ ...(await lighthouseOnce(`${site}${path}`)), load: loadavg()[0] });
       process.stdout.write(`  lighthouse ${path} ${i + 1}/${runs}\r`);
     }
     const sorted = [...reports].sort((a, b) => a.scores.performance - b.scores.performance);
@@ -451,7 +486,7 @@ function precache() {
 }
 
 // ---- run ----
-// `--only cold,lighthouse,sizes,route,feed,month,memory` runs a part (while working on one
+// `--only cold,published,lighthouse,sizes,route,feed,month,memory` runs a part (while working on one
 // thing); `--lighthouse-runs N` (default 3);
 // `--routes news,news/123` changes the memory test's round of routes (to find a leak);
 // `--navigations N` how many it makes after warming up (default 500); `--actions
@@ -486,8 +521,23 @@ if (want('cold')) {
   };
   results.appBytesByKind = cold.app.at(-1).byKind;
 }
+if (want('published')) {
+  await makePublished();
+  results.published = {};
+  for (const [path, selector] of PUBLISHED_PAGES) {
+    const runs = { limit: [], app: [] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.limit.push(await coldLoad(`${publishedOrigin}/__limit/${path}`, selector));
+      runs.app.push(await coldLoad(`${publishedOrigin}/${path}`, selector));
+      process.stdout.write(`  published /${path}: run ${i + 1}/${RUNS}\r`);
+    }
+    results.published[path] = Object.fromEntries(['fcp', 'lcp', 'live', 'beforeLcp']
+      .map((k) => [k, { limit: stats(runs.limit.map((r) => r[k])), app: stats(runs.app.map((r) => r[k])) }]));
+  }
+}
 if (want('lighthouse')) {
   if (!want('cold')) await makeSnapshot();
+  if (!want('published')) await makePublished();
   const paths = ['/', `/${article.path}`, '/news?page=3'];
   results.lighthouse = await lighthouse(paths, Number(option('lighthouse-runs', 3)));
 }
@@ -530,6 +580,17 @@ if (results.cold) {
     console.log(`  ${label.padEnd(24)}  ${range(a[k].app, fmt).padEnd(26)}  ${range(a[k].bare, fmt)}`);
   }
 }
+if (results.published) {
+  console.log('\nPublished pages (make publish), cold, same conditions: static limit / published / ratio');
+  const range = (x, fmt) => (Number.isNaN(x.median) ? '–' : `${fmt(x.median)} (${fmt(x.min)}–${fmt(x.max)})`);
+  for (const [path, p] of Object.entries(results.published)) {
+    for (const [k, label, fmt] of [['fcp', 'first contentful paint', ms], ['lcp', 'largest contentful paint', ms],
+      ['live', 'app live', ms], ['beforeLcp', 'bytes before the LCP', kb]]) {
+      const ratio = k === 'live' ? '' : `${(p[k].app.median / p[k].limit.median).toFixed(2)}×`;
+      console.log(`  /${path.padEnd(16)} ${label.padEnd(24)}  ${(k === 'live' ? '–' : range(p[k].limit, fmt)).padEnd(26)}  ${range(p[k].app, fmt).padEnd(26)}  ${ratio}`);
+    }
+  }
+}
 if (results.sizes) {
   console.log('\nSizes (raw / gzip / brotli):');
   for (const [kind, x] of Object.entries(results.sizes)) console.log(`  ${kind.padEnd(5)} ${String(x.files).padStart(2)} file(s)  ${kb(x.raw)} / ${kb(x.gzip)} / ${kb(x.brotli)}`);
@@ -561,6 +622,8 @@ const checks = [
   results.cold && ['bytes before the first screen (LCP)', results.cold.beforeLcp.app.median, budgets.firstScreenBytes, kb],
   results.cold && ['FCP ÷ static limit', results.cold.fcp.app.median / results.cold.fcp.limit.median, budgets.fcpRatioToStatic, (x) => `${x.toFixed(2)}×`],
   results.cold && ['LCP ÷ static limit', results.cold.lcp.app.median / results.cold.lcp.limit.median, budgets.lcpRatioToStatic, (x) => `${x.toFixed(2)}×`],
+  ...Object.entries(results.published ?? {}).map(([path, p]) => [`LCP ÷ static limit, published /${path}`,
+    p.lcp.app.median / p.lcp.limit.median, budgets.publishedLcpRatioToStatic, (x) => `${x.toFixed(2)}×`]),
   results.feed && ['1000-item feed: response → first rows', results.feed[1000].first, budgets.feed1000FirstRowsMs, ms],
   results.feed && ['1000-item feed: longest task', results.feed[1000].longest, budgets.feed1000LongestTaskMs, ms],
   m && ['month switch from cache', m.median, budgets.monthSwitchMs, (x) => `${x.toFixed(1)} ms`],
@@ -585,4 +648,6 @@ console.log(`\nbench: ${results.seconds} s${only ? '' : '; results in bench/resu
 await browser.close();
 server.close();
 bareServer.close();
+publishedServer.close();
+rmSync(publishedDir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
