@@ -383,7 +383,7 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
     /**
      * Renders one address and writes its page; returns what the app rendered, or null.
      * `later`: the page is written once this process is next idle, while the tab renders
-     * the next one (`settle()` waits for those); what it returns is known at once.
+     * the next one (`drain()` waits for those); what it returns is known at once.
      */
     const one = async (address, tab = tabs[0], later = false) => {
       written.add(address);
@@ -447,7 +447,8 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
     const home = await one('');
     if (!home) return 1;
     // Pages of a kind go together: the app moves from one page to the next of the same
-    // kind in 35–40 ms, between kinds in 60 or more (it swaps the whole view). So three
+    // kind in 35–40 ms, and a run that mixed kinds took 60–65 ms a page (it swaps its whole
+    // view between kinds). So three
     // queues, each drained before the next: the feed's pages (and rubrics, the archive's
     // list), articles, then archive years, months and days (`isDated`), which also wait
     // until no tab may still find another page of the first two kinds (after one of them,
