@@ -37,13 +37,13 @@
 // dist/api works from there). Wrong options exit 2 having done nothing; a home page that
 // fails to render writes nothing and exits 1.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressedLater } from './precompress.mjs';
 import { staticServer } from './serve.mjs';
 import {
-  SETTLED, articleFolder, buildOf, capture, headTags, launch, readdress,
+  SETTLED, articleFolder, buildOf, capture, headTags, launch, readdress, replaceFile,
   stripSnapshot, withSnapshot,
 } from './snapshot.mjs';
 
@@ -315,23 +315,14 @@ ${items.map((item) => `<item>
  */
 function writer() {
   const pending = new Set();
-  const put = (name, bytes) => {
-    const temporary = `${name}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, name);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
-  };
   return {
     write(path, text) {
       mkdirSync(dirname(path), { recursive: true });
       const data = Buffer.from(text);
-      put(path, data);
+      replaceFile(path, data);
       const job = compressedLater(data).then(({ br, gz }) => {
-        put(`${path}.br`, br);
-        put(`${path}.gz`, gz);
+        replaceFile(`${path}.br`, br);
+        replaceFile(`${path}.gz`, gz);
       }).finally(() => pending.delete(job));
       pending.add(job);
     },
@@ -576,7 +567,7 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
       };
       for (const [name, text] of Object.entries(files)) writeText(join(root, name), text);
     }
-    writeFileSync(join(root, STATE), `${JSON.stringify(state)}\n`);
+    replaceFile(join(root, STATE), `${JSON.stringify(state)}\n`);
   }
 }
 

@@ -325,7 +325,7 @@ export async function render(url, { browser: given, kind = 'feed', timeoutMs = D
 }
 
 /** The kinds of request a render lets through (Playwright's resource types). */
-export const RENDERED = new Set(['document', 'script', 'stylesheet', 'fetch', 'xhr']);
+const RENDERED = new Set(['document', 'script', 'stylesheet', 'fetch', 'xhr']);
 
 /**
  * Chromium with its sandbox on: the pages it renders carry the backend's news. Chromium
@@ -345,22 +345,27 @@ export function launch(extra = []) {
 }
 
 /** Writes index.html and its .br/.gz copies, each by rename: a reader never gets half a file. */
-export function write(path, html) {
+function write(path, html) {
   const data = Buffer.from(html);
   const { br, gz } = compressed(data);
   // The page first, then its compressed copies: a copy older than the page is not served
   // (scripts/serve.mjs), so no server sends the old page compressed after the new one.
   const files = [[path, data], [`${path}.br`, br], [`${path}.gz`, gz]];
-  for (const [name, bytes] of files) {
-    // Named for this run: two runs at once (use flock, docs/deploy.md) never rename each
-    // other's half-written file.
-    const temporary = `${name}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, name);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
+  for (const [name, bytes] of files) replaceFile(name, bytes);
+}
+
+/**
+ * Writes `bytes` to `name` by rename: a reader never gets half a file. The temporary file
+ * is named for this run: two runs at once (use flock, docs/deploy.md) never rename each
+ * other's half-written file.
+ */
+export function replaceFile(name, bytes) {
+  const temporary = `${name}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, name);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::filter::{Filter, Period};
 use crate::core::i18n::Chip;
-use crate::core::model::Rubric;
+use crate::core::model::{rubric_title, Rubric};
 use crate::lang::use_lang;
 
 /// One chip per active filter (period, rubric, search). Nothing when the feed is unfiltered.
@@ -24,10 +24,7 @@ pub fn FilterChips(filter: Filter, rubrics: Vec<Rubric>) -> impl IntoView {
         ));
     }
     if let Some(id) = &filter.rubric {
-        let title = rubrics
-            .iter()
-            .find(|r| &r.id == id)
-            .map_or(id.as_str(), |r| r.title.as_str());
+        let title = rubric_title(&rubrics, id);
         let without = Filter {
             rubric: None,
             ..filter.clone()

@@ -92,6 +92,15 @@ pub struct Rubric {
     pub title: String,
 }
 
+/// The title of rubric `id` among the site's `rubrics`, or the id itself for one the site
+/// does not list (a link from elsewhere, a rubric since renamed).
+pub fn rubric_title<'a>(rubrics: &'a [Rubric], id: &'a str) -> &'a str {
+    rubrics
+        .iter()
+        .find(|r| r.id == id)
+        .map_or(id, |r| r.title.as_str())
+}
+
 /// A preview of a news item in a list.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct NewsItem {

@@ -134,15 +134,19 @@ fn ArticleView(article: Article) -> impl IntoView {
     ];
     // The first photo is the link preview's picture, with its size (a messenger lays the
     // preview out before it downloads it) and its description.
-    let og_image = article.gallery.first().map(|img| {
-        let size = |n: u32| (n > 0).then(|| n.to_string());
-        (
-            absolute(&img.src),
-            size(img.width),
-            size(img.height),
-            img.alt.clone(),
-        )
-    });
+    let og_image = article
+        .gallery
+        .first()
+        .zip(images.first())
+        .map(|(img, src)| {
+            let size = |n: u32| (n > 0).then(|| n.to_string());
+            (
+                src.clone(),
+                size(img.width),
+                size(img.height),
+                img.alt.clone(),
+            )
+        });
     let card = if og_image.is_some() {
         "summary_large_image"
     } else {

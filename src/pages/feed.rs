@@ -15,7 +15,7 @@ use crate::components::search_form::SearchForm;
 use crate::context::{use_api, use_app_path, use_site};
 use crate::core::filter::{Filter, Period};
 use crate::core::i18n::Lang;
-use crate::core::model::NewsPage;
+use crate::core::model::{rubric_title, NewsPage};
 use crate::core::{dates, paging, routes, template};
 use crate::lang::use_lang;
 use crate::list_memory::use_list_memory;
@@ -67,9 +67,8 @@ pub fn FeedPage() -> impl IntoView {
         let rubrics = rubrics.clone();
         move || {
             let mut text = heading();
-            let rubric = filter.try_get().flatten().and_then(|f| f.rubric);
-            if let Some(r) = rubric.and_then(|id| rubrics.iter().find(|r| r.id == id)) {
-                text = format!("{text}: {}", r.title);
+            if let Some(id) = filter.try_get().flatten().and_then(|f| f.rubric) {
+                text = format!("{text}: {}", rubric_title(&rubrics, &id));
             }
             match page.try_get() {
                 Some(n) if n > 1 => format!("{text}, {}", lang.page_label(n, false).to_lowercase()),

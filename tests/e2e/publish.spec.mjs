@@ -251,11 +251,12 @@ test('the JSON Feed reads back through Vestnik\'s own jsonfeed backend', async (
 
 test('a second run publishes an edit and a withdrawal, and leaves the rest as it was', async () => {
   test.setTimeout(120_000);
-  const [edited, withdrawn, untouched] = [demo.index[30], demo.index[40], demo.index.at(-5)];
+  const [edited, withdrawn] = [demo.index[30], demo.index[40]];
   const article = demo.article(edited.id);
   writeFileSync(join(dir, 'api/news', `${edited.id}.json`), JSON.stringify({ ...article, title: 'Исправленный заголовок' }));
   rmSync(join(dir, 'api/news', `${withdrawn.id}.json`));
-  const before = statSync(join(dir, `news/${untouched.id}/index.html`)).mtimeMs;
+  const articleFile = (item) => join(dir, `news/${item.id}/index.html`);
+  const before = new Map(demo.index.map((item) => [item.id, statSync(articleFile(item)).mtimeMs]));
 
   const run = await publish(dir, '--site', `${origin}/`, '--changed', `news/${edited.id}`, '--changed', `news/${withdrawn.id}`);
   expect(run.status, run.stderr).toBe(0);
@@ -264,9 +265,7 @@ test('a second run publishes an edit and a withdrawal, and leaves the rest as it
   expect(read(`news/${edited.id}/index.html`)).toContain('Исправленный заголовок</h1>');
   expect(existsSync(join(dir, `news/${withdrawn.id}/index.html`))).toBe(false);
   expect(read('sitemap.xml')).not.toContain(`/news/${withdrawn.id}<`);
-  expect(statSync(join(dir, `news/${untouched.id}/index.html`)).mtimeMs).toBe(before);
-  // Only what the change touched: far fewer pages than the whole site.
-  const count = Number(/publish: (\d+) pages written/.exec(run.stdout)?.[1]);
-  expect(count).toBeGreaterThan(0);
-  expect(count).toBeLessThan(Number(/publish: (\d+) pages written/.exec(firstRun.stdout)?.[1]) / 3);
+  // Only what the change touched: of the articles, the edited one alone is written again.
+  const rewritten = demo.index.filter((item) => item.id !== withdrawn.id && statSync(articleFile(item)).mtimeMs !== before.get(item.id));
+  expect(rewritten.map((item) => item.id)).toEqual([edited.id]);
 });

@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use proptest::prelude::*;
 use vestnik::core::filter::*;
 use vestnik::core::i18n::Lang;
-use vestnik::core::model::{NewsItem, Rubric, YearMonth};
+use vestnik::core::model::{rubric_title, NewsItem, Rubric, YearMonth};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -262,4 +262,14 @@ proptest! {
         }
         let _ = f.href(1);
     }
+}
+
+#[test]
+fn a_rubric_is_named_by_the_site_or_else_by_its_id() {
+    let rubrics = vec![Rubric {
+        id: "sport".into(),
+        title: "Спорт".into(),
+    }];
+    assert_eq!(rubric_title(&rubrics, "sport"), "Спорт");
+    assert_eq!(rubric_title(&rubrics, "gone"), "gone");
 }
