@@ -15,9 +15,10 @@
 // pages to publish are found the same way: starting from the home page, every link the app
 // renders to a page of the kinds above is followed. scripts/snapshot.mjs has what makes a
 // page's file (the snapshot markup, the marks that let the app take over, the sandboxed
-// browser) and what it says about the hand-over holds here. A page takes 35–60 ms once the
-// app runs; one tab is fastest on two cores (`--jobs N` renders in N tabs on bigger
-// machines). docs/deploy.md has the measurements.
+// browser) and what it says about the hand-over holds here. A page takes 30–40 ms once the
+// app runs (pages of a kind go 16 to a call into the page, files are written on libuv's
+// threads meanwhile); one tab is fastest on two cores (`--jobs N` renders in N tabs on
+// bigger machines). docs/deploy.md has the measurements.
 //
 // Where the files go (`fileFor`): `news/<id>/index.html`, `news/archive/…/index.html`,
 // `news/index.html`, `index.html`, and for a page of the feed chosen by its query,
@@ -37,7 +38,8 @@
 // dist/api works from there). Wrong options exit 2 having done nothing; a home page that
 // fails to render writes nothing and exits 1.
 
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressedLater } from './precompress.mjs';
@@ -141,45 +143,45 @@ function inPage([captureSource, settled, expected]) {
 
 /**
  * A browser tab running the app, rendering one address after another. Its document is
- * loaded without any snapshot in it (the app draws it all). The browser loads no image
- * (`launch`'s imagesEnabled=false): no photo address from the backend is fetched from
- * here, and the sanitizer lets no other media into an article (docs/sanitizer.md). The app
- * is not laid out or painted (its root is hidden: nothing here reads a box, and a page goes
- * a third faster).
+ * `shell`, the build's index.html without any snapshot in it (the app draws it all). The
+ * browser loads no image (`launch`'s imagesEnabled=false): no photo address from the
+ * backend is fetched from here, and the sanitizer lets no other media into an article
+ * (docs/sanitizer.md). The app is not laid out or painted (its root is hidden: nothing here
+ * reads a box, and a page goes a third faster).
  *
  * One thing the app keeps from page to page that a reader arriving on a page would not
  * have: the sidebar calendar stays on the archive month last shown. So `dated` says whether
  * an archive year, month or day has been rendered since the document loaded, and `restart()`
  * loads it afresh; publish() renders every other page before those (`isDated`).
  */
-export async function openRenderer(browser, from, timeoutMs) {
-  const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  // What the app does when the browser is idle (the feed's next page fetched ahead, code
-  // for pages not yet opened) waits for ever here: what a page lists for preloading is what
-  // its own first screen asked for, not what the page before it fetched ahead.
-  await page.addInitScript(() => {
-    window.requestIdleCallback = () => 0;
-  });
+export async function openRenderer(browser, from, timeoutMs, shell) {
+  // The document is this build's page (`shell`: index.html without a snapshot), whatever
+  // the host has at that address: a page an earlier build published names that build's files.
   const first = new URL('news/archive', from).href;
-  // (A failure here fails the document's load, which restart() reports.)
-  const withoutSnapshot = async (route) => {
-    try {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: stripSnapshot(await response.text()) });
-    } catch {
-      await route.abort('failed').catch(() => {});
-    }
-  };
+  let context = null;
+  let page = null;
   const tab = {
     boot: [],
     dated: false,
     async restart() {
+      // A new browser context each time: in one context, its document reloaded every 400
+      // pages, a run slowed from 33 to over 60 ms a page over 5 000 pages (what a context
+      // keeps of every request piles up); with a new one it stays near 35 ms.
+      await context?.close();
+      context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      page = await context.newPage();
+      // What the app does when the browser is idle (the feed's next page fetched ahead,
+      // code for pages not yet opened) waits for ever here: what a page lists for
+      // preloading is what its own first screen asked for, not what the page before it
+      // fetched ahead.
+      await page.addInitScript(() => {
+        window.requestIdleCallback = () => 0;
+      });
       // Only while the document loads: a route makes every request of the page go through
       // this process, which would slow every page after it.
-      await page.route(first, withoutSnapshot);
+      await page.route(first, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shell }));
       await page.goto(first, { waitUntil: 'load', timeout: timeoutMs });
-      await page.unroute(first, withoutSnapshot);
+      await page.unrouteAll();
       await page.locator(SETTLED).waitFor({ state: 'attached', timeout: timeoutMs });
       await page.evaluate(() => { document.getElementById('app').style.display = 'none'; });
       await page.evaluate(inPage, [capture.toString(), SETTLED, EXPECTED]);
@@ -190,23 +192,42 @@ export async function openRenderer(browser, from, timeoutMs) {
     /** Whether the document should start afresh before `address`. */
     stale: (address) => (tab.dated && !isDated(address)) || tab.rendered >= RESTART_AFTER,
     rendered: 0,
-    render(address) {
-      tab.dated ||= isDated(address);
-      tab.rendered += 1;
-      return page.evaluate(([address, kind, ms]) => window.vestnikPublish(address, kind, ms), [address, kindOf(address), timeoutMs]);
+    /** Renders `addresses` one after another, in one call into the page (`BATCH`). */
+    render(addresses) {
+      tab.dated ||= addresses.some(isDated);
+      tab.rendered += addresses.length;
+      return page.evaluate(async ([list, ms]) => {
+        const results = [];
+        for (const [address, kind] of list) {
+          try {
+            results.push(await window.vestnikPublish(address, kind, ms));
+          } catch (error) {
+            results.push({ problem: String(error?.message ?? error) });
+          }
+        }
+        return results;
+      }, [addresses.map((address) => [address, kindOf(address)]), timeoutMs]);
     },
-    close: () => context.close(),
+    close: () => context?.close(),
   };
   await tab.restart();
   return tab;
 }
 
 /**
- * A tab's document starts afresh after this many pages: the app's memory grows a little
- * with every page it goes to, and a page takes longer as it grows (a run of 12 000 pages in
- * one document went from 45 to over 100 ms a page). A fresh start costs about a second.
+ * A tab starts afresh (a new context and document) after this many pages: the app's memory
+ * grows a little with every page it goes to, and a page takes longer as it grows (a run of
+ * 12 000 pages in one document went from 45 to over 100 ms a page). A fresh start costs
+ * about half a second.
  */
 const RESTART_AFTER = 400;
+
+/**
+ * Pages of one kind are rendered this many to a call into the page: each call is a round
+ * trip through the browser's process (the result is the page's markup), and one call for
+ * 16 articles rendered them in 32 ms each against 38 ms one by one.
+ */
+const BATCH = 16;
 
 /** An archive year, month or day: the sidebar calendar goes to it and stays (openRenderer). */
 const isDated = (address) => /^news\/archive\/\d/.test(address);
@@ -310,23 +331,48 @@ ${items.map((item) => `<item>
 /**
  * Writes a file and its .br/.gz copies, each by rename (a reader never gets half a file),
  * the page first and then its copies (a copy older than its page is not served:
- * scripts/serve.mjs). Compression runs on libuv's threads while the next page renders;
- * `settle()` waits for every write under way.
+ * scripts/serve.mjs). All of it happens on libuv's threads while the next page renders:
+ * replacing a file waits on the disk (ext4 writes the new file out before the rename
+ * over the old one completes), and done here it held up the app's next request, which this
+ * process serves. Writes of one file follow each other in order; `settle()` waits for all
+ * under way and reports the files that could not be written.
  */
-function writer() {
-  const pending = new Set();
+function writer(log) {
+  const last = new Map();
+  const failures = [];
+  const replace = async (name, data) => {
+    const temporary = `${name}.${process.pid}.tmp`;
+    try {
+      await writeFile(temporary, data);
+      await rename(temporary, name);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  };
   return {
     write(path, text) {
-      mkdirSync(dirname(path), { recursive: true });
       const data = Buffer.from(text);
-      replaceFile(path, data);
-      const job = compressedLater(data).then(({ br, gz }) => {
-        replaceFile(`${path}.br`, br);
-        replaceFile(`${path}.gz`, gz);
-      }).finally(() => pending.delete(job));
-      pending.add(job);
+      const job = (last.get(path) ?? Promise.resolve()).then(async () => {
+        await mkdir(dirname(path), { recursive: true });
+        await replace(path, data);
+        const { br, gz } = await compressedLater(data);
+        await replace(`${path}.br`, br);
+        await replace(`${path}.gz`, gz);
+      }).catch((error) => {
+        failures.push(path);
+        log(`publish: ${path} not written: ${error.message}`);
+      });
+      last.set(path, job);
+      job.finally(() => {
+        if (last.get(path) === job) last.delete(path);
+      });
     },
-    settle: () => Promise.all([...pending]),
+    /** Waits for every write under way; the number of files that failed so far. */
+    settle: async () => {
+      await Promise.all([...last.values()]);
+      return failures.length;
+    },
   };
 }
 
@@ -361,7 +407,7 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
   const base = new URL(from);
   const publishText = (text) => (site ? readdress(text, from, site) : text);
   const browser = await launch(['--blink-settings=imagesEnabled=false']);
-  const files = writer();
+  const files = writer(log);
   const writeText = files.write;
   const written = new Set();
   const orderByPage = new Map();
@@ -370,33 +416,46 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
   const spent = { articles: { pages: 0, ms: 0 }, feed: { pages: 0, ms: 0 }, archive: { pages: 0, ms: 0 } };
   try {
     const tabs = [];
-    for (let i = 0; i < jobs; i += 1) tabs.push(await openRenderer(browser, from, timeoutMs));
+    for (let i = 0; i < jobs; i += 1) tabs.push(await openRenderer(browser, from, timeoutMs, html));
     /**
-     * Renders one address and writes its page; returns what the app rendered, or null.
-     * `later`: the page is written once this process is next idle, while the tab renders
-     * the next one (`drain()` waits for those); what it returns is known at once.
+     * Renders addresses of one kind and writes their pages; returns what the app rendered
+     * for each, or null. `later`: the pages are written once this process is next idle,
+     * while the tab renders the next ones (`drain()` waits for those); what it returns is
+     * known at once.
      */
-    const one = async (address, tab = tabs[0], later = false) => {
-      written.add(address);
+    const many = async (addresses, tab = tabs[0], later = false) => {
+      for (const address of addresses) written.add(address);
       const began = performance.now();
-      const result = await (tab.stale(address) ? tab.restart() : Promise.resolve())
-        .then(() => tab.render(address))
-        .catch((error) => ({ problem: error.message.split('\n')[0] }));
-      const group = isDated(address) ? 'archive' : kindOf(address) === 'article' ? 'articles' : 'feed';
-      spent[group].pages += 1;
-      spent[group].ms += performance.now() - began;
-      const boot = tab.boot;
-      if (!later) return finish(address, result, boot);
-      const job = new Promise((done) => setImmediate(done))
-        .then(() => finish(address, result, boot))
+      const results = await (tab.stale(addresses[0]) ? tab.restart() : Promise.resolve())
+        .then(() => tab.render(addresses))
         .catch((error) => {
-          failed += 1;
-          log(`publish: ${address || './'} not written: ${error.message}`);
+          // The tab may be gone (a crash): the next pages start afresh.
+          tab.rendered = RESTART_AFTER;
+          return addresses.map(() => ({ problem: error.message.split('\n')[0] }));
         });
-      deferred.add(job);
-      job.finally(() => deferred.delete(job));
-      return result.problem ? null : result;
+      const each = (performance.now() - began) / addresses.length;
+      if (Math.floor(written.size / 1000) > Math.floor((written.size - addresses.length) / 1000)) {
+        log(`publish: ${written.size} pages rendered in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      }
+      const boot = tab.boot;
+      return addresses.map((address, i) => {
+        const result = results[i];
+        const group = isDated(address) ? 'archive' : kindOf(address) === 'article' ? 'articles' : 'feed';
+        spent[group].pages += 1;
+        spent[group].ms += each;
+        if (!later) return finish(address, result, boot);
+        const job = new Promise((done) => setImmediate(done))
+          .then(() => finish(address, result, boot))
+          .catch((error) => {
+            failed += 1;
+            log(`publish: ${address || './'} not written: ${error.message}`);
+          });
+        deferred.add(job);
+        job.finally(() => deferred.delete(job));
+        return result.problem ? null : result;
+      });
     };
+    const one = async (address) => (await many([address]))[0];
     const deferred = new Set();
     const finish = (address, result, boot) => {
       const file = fileFor(address);
@@ -466,16 +525,20 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
             await new Promise((done) => setTimeout(done, 5));
             continue;
           }
-          const address = queues[kind].shift();
-          queued.delete(address);
-          if (written.has(address)) continue;
+          const batch = [];
+          while (batch.length < BATCH && queues[kind].length) {
+            const address = queues[kind].shift();
+            queued.delete(address);
+            if (!written.has(address)) batch.push(address);
+          }
+          if (!batch.length) continue;
           const finding = kind !== 'dated';
           busy += 1;
           busyFinding += finding ? 1 : 0;
-          const result = await one(address, tab, true);
+          const results = await many(batch, tab, true);
           busy -= 1;
           busyFinding -= finding ? 1 : 0;
-          for (const link of result?.links ?? []) if (accept(link)) push(link);
+          for (const result of results) for (const link of result?.links ?? []) if (accept(link)) push(link);
         }
       }));
       await Promise.all([...deferred]);
@@ -509,9 +572,10 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
         }
       }
       await drain(() => false);
-      await files.settle();
-      log(`publish: the site is updated (${touched.length} new, ${changed.length} changed) in ${((Date.now() - started) / 1000).toFixed(1)} s; the feed's further pages follow`);
       writeSide();
+      await files.settle();
+      writeState();
+      log(`publish: the site is updated (${touched.length} new, ${changed.length} changed) in ${((Date.now() - started) / 1000).toFixed(1)} s; the feed's further pages follow`);
       // The feed's further pages: their news moved down.
       for (const address of Object.keys(state.pages).filter((a) => feedPage(a) && !written.has(a))) push(address);
       await drain((link) => feedPage(link) !== null);
@@ -537,16 +601,19 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
       }
     }
     writeSide();
-    await files.settle();
+    const unwritten = await files.settle();
+    writeState();
     const kinds = Object.entries(spent).filter(([, { pages }]) => pages)
       .map(([name, { pages, ms }]) => `${name} ${pages} × ${Math.round(ms / pages)} ms`).join(', ');
     log(`publish: ${written.size - failed} pages written${failed ? `, ${failed} not` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s (${incremental ? 'changes' : 'everything'}; ${kinds})`);
-    return 0;
+    // A file that could not be written (a full disk…) fails the run; a page the app could
+    // not render is reported above and does not.
+    return unwritten ? 1 : 0;
   } finally {
     await browser.close();
   }
 
-  /** The sitemap, robots.txt, the feeds and the record, from what the state holds. */
+  /** The sitemap, robots.txt and the feeds, from what the state holds. */
   function writeSide() {
     const pages = [...orderByPage.keys()].sort((a, b) => a - b).flatMap((n) => orderByPage.get(n));
     const order = incremental ? [...new Set([...pages, ...state.order])] : [...new Set(pages)];
@@ -567,6 +634,10 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
       };
       for (const [name, text] of Object.entries(files)) writeText(join(root, name), text);
     }
+  }
+
+  /** The record of what was written, once it is on disk. */
+  function writeState() {
     replaceFile(join(root, STATE), `${JSON.stringify(state)}\n`);
   }
 }

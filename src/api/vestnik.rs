@@ -3,6 +3,8 @@
 //! demo) and dynamic backends both fit; search and filters come from a `news_search`
 //! endpoint, or from the `news_index` file filtered here.
 
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -227,15 +229,36 @@ impl Vestnik {
         client::decoded(url, self.limits, |body| decode(&body.bytes, base)).await
     }
 
-    /// Every preview, from the static index.
-    async fn index(&self) -> Result<Vec<NewsItem>, ApiError> {
+    /// Every preview, from the static index: decoded once while the cache keeps its body,
+    /// so going from one archive day or filter page to the next filters the same list (on
+    /// an archive of 10 000 news the index is megabytes, and decoding it was most of a step).
+    async fn index(&self) -> Result<Rc<Vec<NewsItem>>, ApiError> {
         let url = self
             .contract
             .news_index_url()
             .ok_or(ApiError::Unsupported)?;
-        self.get(&url, decode::news_index).await
+        let base = &self.contract.api_base;
+        client::decoded(&url, self.limits, |body| {
+            let same = |(from, _): &Decoded| Weak::ptr_eq(from, &Rc::downgrade(&body.bytes));
+            if let Some((_, items)) = INDEX.with(|i| i.borrow().clone()).filter(same) {
+                return Ok(items);
+            }
+            let items = Rc::new(decode::news_index(&body.bytes, base)?);
+            INDEX.with(|i| *i.borrow_mut() = Some((Rc::downgrade(&body.bytes), items.clone())));
+            Ok(items)
+        })
+        .await
     }
 }
+
+thread_local! {
+    /// The news index decoded last, and the body it was decoded from: the same body (not
+    /// just the same URL) means the same list (`api::jsonfeed` keeps its pages the same way).
+    static INDEX: RefCell<Option<Decoded>> = const { RefCell::new(None) };
+}
+
+/// A decoded news index and the body it came from.
+type Decoded = (Weak<[u8]>, Rc<Vec<NewsItem>>);
 
 impl Backend for Vestnik {
     fn site(&self) -> Answer<'_, Site> {

@@ -5,7 +5,7 @@
 // readers find what they read, and a second run publishes only what changed.
 import { createServer } from 'node:http';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -268,4 +268,46 @@ test('a second run publishes an edit and a withdrawal, and leaves the rest as it
   // Only what the change touched: of the articles, the edited one alone is written again.
   const rewritten = demo.index.filter((item) => item.id !== withdrawn.id && statSync(articleFile(item)).mtimeMs !== before.get(item.id));
   expect(rewritten.map((item) => item.id)).toEqual([edited.id]);
+});
+
+test('under a sub-path every page names /press/, a page an earlier build left is no obstacle, and the app takes over', async ({ page }) => {
+  test.setTimeout(120_000);
+  const press = mkdtempSync(join(tmpdir(), 'vestnik-publish-press-'));
+  const pressServer = createServer(staticHandler(() => press, '/press/'));
+  try {
+    cpSync(join(root, 'dist-press'), press, { recursive: true });
+    // Where the renderer starts, a page published for an earlier build: it names that
+    // build's files, long gone. The renderer runs this build's page instead.
+    mkdirSync(join(press, 'news/archive'), { recursive: true });
+    writeFileSync(join(press, 'news/archive/index.html'), '<!doctype html><script type="module" src="/press/vestnik-0000000000000000.js"></script>');
+    const site = `${await listen(pressServer)}/press/`;
+    const run = await publish(press, '--site', site);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('not written');
+    expect(readFileSync(join(press, 'robots.txt'), 'utf8')).toContain('Disallow: /press/_query/');
+    const sitemap = readFileSync(join(press, 'sitemap.xml'), 'utf8');
+    for (const address of ['news?page=3', `news/archive/${year}/${month}/${day}`, `news/${oldest.id}`]) {
+      expect(sitemap).toContain(`<loc>${site}${address}</loc>`);
+    }
+    const [item] = demo.page(3).items;
+    expect(readFileSync(join(press, `news/${item.id}/index.html`), 'utf8')).toContain(`<link href="${site}news/${item.id}" rel="canonical"`);
+
+    const release = await holdWasm(page);
+    await page.goto(`${site}news?page=3`);
+    await expect(page.locator('html')).toHaveAttribute('data-snapshot', 'on');
+    const snapshot = page.locator('#snapshot');
+    await expect(snapshot.locator('.news-card__title a')).toHaveText(demo.page(3).items.map((i) => i.title));
+    // A plain link to the article's own published file, under /press/.
+    await snapshot.locator('.news-card__title a').first().click();
+    await expect(page).toHaveURL(`${site}news/${item.id}`);
+    await expect(page.locator('html')).toHaveAttribute('data-snapshot', 'on');
+    await expect(snapshot.getByRole('heading', { level: 1 })).toHaveText(item.title);
+    release();
+    await expect(page.locator('#snapshot')).toHaveCount(0);
+    await settled(page);
+    await expect(page.locator('#app #main h1')).toHaveText(item.title);
+  } finally {
+    pressServer.close();
+    rmSync(press, { recursive: true, force: true });
+  }
 });
