@@ -29,8 +29,8 @@
 // renders the home page and the feed's pages from the first until one brings no news it
 // has not seen; the new articles, the ones named by `--changed news/<id>` (an edit or a
 // withdrawal, from a CMS hook), the pages they link to (new articles' neighbours, rubric,
-// the archive's current month and days) and each one's own archive day and month come
-// next; then the feed's further pages, whose news moved down, and every page written more
+// the archive's current month and days), the articles that list them (the record keeps
+// what each article lists) and each one's own archive day and month come next; then the feed's further pages, whose news moved down, and every page written more
 // than half its maximum age ago. A new build, another --site, `--full` or no record
 // renders everything.
 //
@@ -479,7 +479,10 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
         preload: preloads([...boot, ...result.requests], base), head, title: result.title,
       });
       writeText(join(root, file), page);
-      state.pages[address] = { file, at: started };
+      // An article keeps the articles it lists (neighbours, related news): when one of
+      // those changes, this page shows its old title and is rendered again.
+      const listed = kind === 'article' ? [...new Set(result.links.filter((a) => a !== address && kindOf(a) === 'article'))] : [];
+      state.pages[address] = { file, at: started, ...(listed.length ? { links: listed } : {}) };
       if (kind === 'article') {
         const data = articleData(result.head.map(publishText));
         if (data) state.articles[address] = data;
@@ -563,6 +566,8 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
         // What it links to (new articles' neighbours, its rubric, the archive's current
         // month and days), and its own day and month, where its title is listed.
         for (const link of result?.links ?? []) if (kindOf(link) !== 'article' || !seen.has(link) || touched.length) push(link);
+        // The articles that list it, where its title (or its absence) shows.
+        for (const [other, page] of Object.entries(state.pages)) if (page.links?.includes(address)) push(other);
         for (const data of [before, state.articles[address]]) {
           const day = /^(\d{4})-(\d{2})-(\d{2})T/.exec(data?.published ?? '');
           if (day) {

@@ -252,11 +252,28 @@ test('the JSON Feed reads back through Vestnik\'s own jsonfeed backend', async (
 test('a second run publishes an edit and a withdrawal, and leaves the rest as it was', async () => {
   test.setTimeout(120_000);
   const [edited, withdrawn] = [demo.index[30], demo.index[40]];
-  const article = demo.article(edited.id);
-  writeFileSync(join(dir, 'api/news', `${edited.id}.json`), JSON.stringify({ ...article, title: 'Исправленный заголовок' }));
+  // The edit, as the backend then serves it: the article and every reference to it (the
+  // neighbours' and related news' entries in other articles) carry the new title.
+  const retitle = (value) => {
+    if (Array.isArray(value)) value.forEach(retitle);
+    else if (value && typeof value === 'object') {
+      if (value.id === edited.id && typeof value.title === 'string') value.title = 'Исправленный заголовок';
+      Object.values(value).forEach(retitle);
+    }
+  };
+  for (const item of demo.index) {
+    const file = join(dir, 'api/news', `${item.id}.json`);
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    retitle(data);
+    writeFileSync(file, JSON.stringify(data));
+  }
   rmSync(join(dir, 'api/news', `${withdrawn.id}.json`));
   const articleFile = (item) => join(dir, `news/${item.id}/index.html`);
   const before = new Map(demo.index.map((item) => [item.id, statSync(articleFile(item)).mtimeMs]));
+  // The articles that list either one (neighbours, related news) show its title.
+  const lists = (item, id) => new RegExp(`<a\\b[^>]*\\shref="news/${id}"`).test(readFileSync(articleFile(item), 'utf8'));
+  const listers = demo.index.filter((item) => ![edited.id, withdrawn.id].includes(item.id) && (lists(item, edited.id) || lists(item, withdrawn.id)));
+  expect(listers.filter((item) => lists(item, edited.id)).length).toBeGreaterThan(0);
 
   const run = await publish(dir, '--site', `${origin}/`, '--changed', `news/${edited.id}`, '--changed', `news/${withdrawn.id}`);
   expect(run.status, run.stderr).toBe(0);
@@ -265,9 +282,12 @@ test('a second run publishes an edit and a withdrawal, and leaves the rest as it
   expect(read(`news/${edited.id}/index.html`)).toContain('Исправленный заголовок</h1>');
   expect(existsSync(join(dir, `news/${withdrawn.id}/index.html`))).toBe(false);
   expect(read('sitemap.xml')).not.toContain(`/news/${withdrawn.id}<`);
-  // Only what the change touched: of the articles, the edited one alone is written again.
+  // Only what the change touched: of the articles, the edited one and those listing either.
   const rewritten = demo.index.filter((item) => item.id !== withdrawn.id && statSync(articleFile(item)).mtimeMs !== before.get(item.id));
-  expect(rewritten.map((item) => item.id)).toEqual([edited.id]);
+  expect(rewritten.map((item) => item.id).sort()).toEqual([edited, ...listers].map((item) => item.id).sort());
+  for (const item of listers.filter((i) => lists(i, edited.id))) {
+    expect(read(`news/${item.id}/index.html`), item.id).toContain('Исправленный заголовок');
+  }
 });
 
 test('under a sub-path every page names /press/, a page an earlier build left is no obstacle, and the app takes over', async ({ page }) => {
