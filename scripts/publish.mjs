@@ -30,16 +30,16 @@
 // has not seen; the new articles, the ones named by `--changed news/<id>` (an edit or a
 // withdrawal, from a CMS hook), the pages they link to (new articles' neighbours, rubric,
 // the archive's current month and days), the articles that list them (the record keeps
-// what each article lists) and each one's own archive day and month come next; then the feed's further pages, whose news moved down, and every page written more
-// than half its maximum age ago. A new build, another --site, `--full` or no record
-// renders everything.
+// what each article lists) and each one's own archive day and month come next; then the
+// feed's further pages, whose news moved down, and every page written more than half its
+// maximum age ago. A new build, another --site, `--full` or no record renders everything.
 //
 // Without --from, <dir> itself is served on a local port and rendered (the demo data in
 // dist/api works from there). Wrong options exit 2 having done nothing; a home page that
 // fails to render writes nothing and exits 1.
 
 import { readFileSync, rmSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressedLater } from './precompress.mjs';
@@ -232,6 +232,12 @@ const BATCH = 16;
 /** An archive year, month or day: the sidebar calendar goes to it and stays (openRenderer). */
 const isDated = (address) => /^news\/archive\/\d/.test(address);
 
+/** How the log's last line names each group (`queueOf`). */
+const SPENT_LABEL = { feed: 'feed', article: 'articles', dated: 'archive' };
+
+/** The group an address is rendered in: 'feed' (and the archive's list), 'article' or 'dated'. */
+const queueOf = (address) => (isDated(address) ? 'dated' : kindOf(address) === 'article' ? 'article' : 'feed');
+
 /** An article's data for the feeds and the sitemap, from the JSON-LD the app put into <head>. */
 function articleData(head) {
   const ld = head.map((tag) => /^<script[^>]*type="application\/ld\+json"[^>]*>([\s\S]*)<\/script>$/.exec(tag)?.[1]).find(Boolean);
@@ -331,34 +337,23 @@ ${items.map((item) => `<item>
 /**
  * Writes a file and its .br/.gz copies, each by rename (a reader never gets half a file),
  * the page first and then its copies (a copy older than its page is not served:
- * scripts/serve.mjs). All of it happens on libuv's threads while the next page renders:
- * replacing a file waits on the disk (ext4 writes the new file out before the rename
- * over the old one completes), and done here it held up the app's next request, which this
+ * scripts/serve.mjs). All of it happens on libuv's threads while the next page renders
+ * (`replaceFile`): done in this thread, it held up the app's next request, which this
  * process serves. Writes of one file follow each other in order; `settle()` waits for all
  * under way and reports the files that could not be written.
  */
 function writer(log) {
   const last = new Map();
   const failures = [];
-  const replace = async (name, data) => {
-    const temporary = `${name}.${process.pid}.tmp`;
-    try {
-      await writeFile(temporary, data);
-      await rename(temporary, name);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-  };
   return {
     write(path, text) {
       const data = Buffer.from(text);
       const job = (last.get(path) ?? Promise.resolve()).then(async () => {
         await mkdir(dirname(path), { recursive: true });
-        await replace(path, data);
+        await replaceFile(path, data);
         const { br, gz } = await compressedLater(data);
-        await replace(`${path}.br`, br);
-        await replace(`${path}.gz`, gz);
+        await replaceFile(`${path}.br`, br);
+        await replaceFile(`${path}.gz`, gz);
       }).catch((error) => {
         failures.push(path);
         log(`publish: ${path} not written: ${error.message}`);
@@ -413,7 +408,7 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
   const orderByPage = new Map();
   let failed = 0;
   // Time spent rendering, by kind of page (the last line of the log).
-  const spent = { articles: { pages: 0, ms: 0 }, feed: { pages: 0, ms: 0 }, archive: { pages: 0, ms: 0 } };
+  const spent = { feed: { pages: 0, ms: 0 }, article: { pages: 0, ms: 0 }, dated: { pages: 0, ms: 0 } };
   try {
     const tabs = [];
     for (let i = 0; i < jobs; i += 1) tabs.push(await openRenderer(browser, from, timeoutMs, html));
@@ -440,9 +435,9 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
       const boot = tab.boot;
       return addresses.map((address, i) => {
         const result = results[i];
-        const group = isDated(address) ? 'archive' : kindOf(address) === 'article' ? 'articles' : 'feed';
-        spent[group].pages += 1;
-        spent[group].ms += each;
+        const group = spent[queueOf(address)];
+        group.pages += 1;
+        group.ms += each;
         if (!later) return finish(address, result, boot);
         const job = new Promise((done) => setImmediate(done))
           .then(() => finish(address, result, boot))
@@ -501,14 +496,13 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
     if (!home) return 1;
     // Pages of a kind go together: the app moves from one page to the next of the same
     // kind in 35–40 ms, and a run that mixed kinds took 60–65 ms a page (it swaps its whole
-    // view between kinds). So three
-    // queues, each drained before the next: the feed's pages (and rubrics, the archive's
-    // list), articles, then archive years, months and days (`isDated`), which also wait
-    // until no tab may still find another page of the first two kinds (after one of them,
-    // a tab starts afresh before it renders anything else: openRenderer).
+    // view between kinds). So three queues (`queueOf`), each drained before the next: the
+    // feed's pages (and rubrics, the archive's list), articles, then archive years, months
+    // and days (`isDated`), which also wait until no tab may still find another page of the
+    // first two kinds (after one of them, a tab starts afresh before it renders anything
+    // else: openRenderer).
     const ORDER = ['feed', 'article', 'dated'];
     const queues = { feed: [], article: [], dated: [] };
-    const queueOf = (address) => (isDated(address) ? 'dated' : kindOf(address) === 'article' ? 'article' : 'feed');
     const queued = new Set();
     const push = (address) => {
       if (fileFor(address) !== null && !written.has(address) && !queued.has(address)) {
@@ -579,7 +573,7 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
       await drain(() => false);
       writeSide();
       await files.settle();
-      writeState();
+      await writeState();
       log(`publish: the site is updated (${touched.length} new, ${changed.length} changed) in ${((Date.now() - started) / 1000).toFixed(1)} s; the feed's further pages follow`);
       // The feed's further pages: their news moved down.
       for (const address of Object.keys(state.pages).filter((a) => feedPage(a) && !written.has(a))) push(address);
@@ -607,9 +601,9 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
     }
     writeSide();
     const unwritten = await files.settle();
-    writeState();
+    await writeState();
     const kinds = Object.entries(spent).filter(([, { pages }]) => pages)
-      .map(([name, { pages, ms }]) => `${name} ${pages} × ${Math.round(ms / pages)} ms`).join(', ');
+      .map(([group, { pages, ms }]) => `${SPENT_LABEL[group]} ${pages} × ${Math.round(ms / pages)} ms`).join(', ');
     log(`publish: ${written.size - failed} pages written${failed ? `, ${failed} not` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s (${incremental ? 'changes' : 'everything'}; ${kinds})`);
     // A file that could not be written (a full disk…) fails the run; a page the app could
     // not render is reported above and does not.
@@ -643,7 +637,7 @@ export async function publish({ root, from, site, jobs = 1, full = false, change
 
   /** The record of what was written, once it is on disk. */
   function writeState() {
-    replaceFile(join(root, STATE), `${JSON.stringify(state)}\n`);
+    return replaceFile(join(root, STATE), `${JSON.stringify(state)}\n`);
   }
 }
 

@@ -76,7 +76,9 @@ async function send(req, res, path, info, status = 200) {
     res.end();
     return;
   }
-  createReadStream(path).pipe(res);
+  // A file removed between the look above and this read (a publication replacing pages,
+  // a test's folder going away) ends this response, not the server.
+  createReadStream(path).on('error', () => res.destroy()).pipe(res);
 }
 
 /**

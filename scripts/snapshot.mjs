@@ -45,7 +45,8 @@
 
 import { chromium } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compressed } from './precompress.mjs';
@@ -345,27 +346,29 @@ export function launch(extra = []) {
 }
 
 /** Writes index.html and its .br/.gz copies, each by rename: a reader never gets half a file. */
-function write(path, html) {
+async function write(path, html) {
   const data = Buffer.from(html);
   const { br, gz } = compressed(data);
   // The page first, then its compressed copies: a copy older than the page is not served
   // (scripts/serve.mjs), so no server sends the old page compressed after the new one.
   const files = [[path, data], [`${path}.br`, br], [`${path}.gz`, gz]];
-  for (const [name, bytes] of files) replaceFile(name, bytes);
+  for (const [name, bytes] of files) await replaceFile(name, bytes);
 }
 
 /**
  * Writes `bytes` to `name` by rename: a reader never gets half a file. The temporary file
  * is named for this run: two runs at once (use flock, docs/deploy.md) never rename each
- * other's half-written file.
+ * other's half-written file. On libuv's threads: replacing a file waits on the disk (ext4
+ * writes the new file out before a rename over the old one completes).
  */
-export function replaceFile(name, bytes) {
+export async function replaceFile(name, bytes) {
   const temporary = `${name}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, name);
-  } finally {
-    rmSync(temporary, { force: true });
+    await writeFile(temporary, bytes);
+    await rename(temporary, name);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
   }
 }
 
@@ -485,7 +488,7 @@ async function main(args) {
     console.log(`snapshot: ${folder} removed (another build's, or too old)`);
   }
   if (args.includes('--remove')) {
-    write(indexPath, html);
+    await write(indexPath, html);
     for (const { folder } of writtenArticles(root)) removeArticle(root, folder);
     console.log(`snapshot: removed from ${root}`);
     return 0;
@@ -510,7 +513,7 @@ async function main(args) {
     try {
       home = await render(from, { browser, timeoutMs: timeoutMs() });
       const { markup, preload, head, title } = home;
-      write(indexPath, withSnapshot(html, publish(markup), { at, maxAgeHours, preload, head: site ? publish(headTags(head, 'feed')) : '', title }));
+      await write(indexPath, withSnapshot(html, publish(markup), { at, maxAgeHours, preload, head: site ? publish(headTags(head, 'feed')) : '', title }));
       const br = readFileSync(`${indexPath}.br`).length;
       console.log(`snapshot: ${from} → ${indexPath} (${markup.length} bytes of markup, ${preload.length} requests to preload, index.html ${br} bytes brotli, shown for ${maxAgeHours} h)`);
     } catch (error) {
@@ -544,7 +547,7 @@ async function main(args) {
       try {
         const page = await render(new URL(folder, from).href, { browser, kind: 'article', timeoutMs: timeoutMs() });
         mkdirSync(dirname(path), { recursive: true });
-        write(path, withSnapshot(html, publish(page.markup), { at, maxAgeHours, path: folder, preload: page.preload, head: publish(headTags(page.head, 'article')), title: page.title }));
+        await write(path, withSnapshot(html, publish(page.markup), { at, maxAgeHours, path: folder, preload: page.preload, head: publish(headTags(page.head, 'article')), title: page.title }));
         written.add(folder);
       } catch (error) {
         console.error(`snapshot: ${folder} not written${existsSync(path) ? ', its old snapshot removed' : ''}: ${error.message.split('\n')[0]}`);
